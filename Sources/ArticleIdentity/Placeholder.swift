@@ -1,0 +1,1 @@
+// Article identity: being written.

@@ -1,0 +1,70 @@
+public import Foundation
+
+/// The syndication format a document turned out to be.
+public enum FeedFormat: String, Sendable, Codable, Equatable {
+    case rss, atom, rdf, json
+}
+
+/// Everything the parser read from one feed document, as clean values.
+///
+/// Text fields are clean text (HTML stripped, entities decoded, whitespace folded); dates are
+/// absolute instants. A document that could only be read in part is still a `ParsedFeed`,
+/// with what went wrong listed in `issues`.
+public struct ParsedFeed: Sendable, Equatable {
+    public var format: FeedFormat?
+    public var title: String?
+    public var link: String?
+    public var items: [FeedItem]
+    /// RSS `<ttl>` in minutes, when the feed declares one.
+    public var ttlMinutes: Int?
+    /// Problems the parser recovered from (bad bytes, undeclared entities, truncation…).
+    public var issues: [String]
+
+    /// True when the parser had to recover from damage to read this document.
+    public var isDegraded: Bool { !issues.isEmpty }
+
+    public init(format: FeedFormat? = nil, title: String? = nil, link: String? = nil, items: [FeedItem] = [],
+                ttlMinutes: Int? = nil, issues: [String] = []) {
+        self.format = format
+        self.title = title
+        self.link = link
+        self.items = items
+        self.ttlMinutes = ttlMinutes
+        self.issues = issues
+    }
+}
+
+/// One entry of a feed: an RSS `<item>`, an Atom `<entry>` or a JSON Feed item.
+public struct FeedItem: Sendable, Equatable {
+    /// guid / id / rdf:about, as published.
+    public var id: String?
+    public var title: String?
+    /// The article link, resolved against `xml:base` and the document URL.
+    public var link: String?
+    public var published: Date?
+    public var updated: Date?
+    /// Clean text of the summary (or of the content when there is no summary).
+    public var summary: String?
+    /// Sanitized HTML of the summary or content, for whoever wants markup.
+    public var summaryHTML: String?
+    public var authors: [String]
+
+    public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
+                updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, authors: [String] = []) {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+        self.updated = updated
+        self.summary = summary
+        self.summaryHTML = summaryHTML
+        self.authors = authors
+    }
+}
+
+/// A document from which nothing at all could be read.
+public struct FeedParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,1 @@
+// State store: being written.
