@@ -24,7 +24,8 @@ struct CachingHints: Sendable, Equatable {
         for directive in cacheControl.split(separator: ",") {
             let parts = directive.split(separator: "=", maxSplits: 1)
             guard parts.count == 2,
-                  parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "max-age" else { continue }
+                parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "max-age"
+            else { continue }
             let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
             if let seconds = Int(value), seconds >= 0 { return TimeInterval(seconds) }
         }

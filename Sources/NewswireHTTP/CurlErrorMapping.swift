@@ -29,8 +29,8 @@ enum CurlErrorMapping {
         case CURLE_FILESIZE_EXCEEDED:
             return .bodyTooLarge(url, limit: context.limits.maxBodyBytes)
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT,
-             CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
-             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CIPHER:
+            CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CIPHER:
             return .connectionFailed(url, reason: detail)
         case CURLE_GOT_NOTHING:
             return .transfer(url, reason: "the server closed the connection without answering")

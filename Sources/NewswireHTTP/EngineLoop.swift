@@ -77,7 +77,8 @@ final class EngineLoop {
         var messagesLeft: Int32 = 0
         while let message = curl_multi_info_read(multi.pointer, &messagesLeft) {
             guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
-                  let id = idsByHandle[handle], let transfer = running[id] else { continue }
+                let id = idsByHandle[handle], let transfer = running[id]
+            else { continue }
             let code = newswire_curl_msg_result(message)
             remove(transfer)
             finish(transfer.job, transfer.outcome(code))

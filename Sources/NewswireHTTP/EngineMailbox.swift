@@ -48,7 +48,11 @@ final class EngineMailbox: Sendable {
     /// A mailbox waking `multi` on news; without one it starts closed (every job fails).
     init(multi: MultiHandle?) {
         self.multi = multi
-        if multi == nil { contents.withLock { $0.isClosed = true; $0.isFinished = true } }
+        if multi == nil {
+            contents.withLock {
+                $0.isClosed = true; $0.isFinished = true
+            }
+        }
     }
 
     func makeID() -> UInt64 {

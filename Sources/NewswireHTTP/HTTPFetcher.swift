@@ -33,8 +33,9 @@ public final class HTTPFetcher: Sendable {
         let engine = engine
         let id = engine.makeID()
         let job = { (continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>) in
-            TransferJob(id: id, request: request, userAgent: self.userAgent, hostKey: hostKey,
-                        continuation: continuation)
+            TransferJob(
+                id: id, request: request, userAgent: self.userAgent, hostKey: hostKey,
+                continuation: continuation)
         }
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in engine.submit(job(continuation)) }

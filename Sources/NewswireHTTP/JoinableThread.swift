@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A POSIX thread running one closure, which its owner joins (or, if it never will, detaches).
@@ -24,13 +24,15 @@ final class JoinableThread: Sendable {
     init?(name: String, body: @escaping @Sendable () -> Void) {
         let entry = Unmanaged.passRetained(Entry(name: name, body: body)).toOpaque()
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            guard let context else { return nil }
-            let entry = Unmanaged<Entry>.fromOpaque(context).takeRetainedValue()
-            Thread.current.name = entry.name
-            entry.body()
-            return nil
-        }, entry)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                guard let context else { return nil }
+                let entry = Unmanaged<Entry>.fromOpaque(context).takeRetainedValue()
+                Thread.current.name = entry.name
+                entry.body()
+                return nil
+            }, entry)
         guard status == 0 else {
             Unmanaged<Entry>.fromOpaque(entry).release()
             return nil

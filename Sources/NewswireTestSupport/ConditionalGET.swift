@@ -3,8 +3,10 @@ import Foundation
 /// Decides whether a conditional GET is answered with 304 (RFC 9110 §13.2.2): `If-None-Match`
 /// is evaluated when present (weak comparison), `If-Modified-Since` only otherwise.
 enum ConditionalGET {
-    static func isNotModified(ifNoneMatch: String?, ifModifiedSince: String?, etag: String?,
-                              lastModified: String?) -> Bool {
+    static func isNotModified(
+        ifNoneMatch: String?, ifModifiedSince: String?, etag: String?,
+        lastModified: String?
+    ) -> Bool {
         if let ifNoneMatch {
             guard let etag else { return false }
             let wanted = weak(etag)

@@ -96,6 +96,7 @@ public final class LoopbackHTTPServer: Sendable {
 public enum LoopbackServerError: Error, CustomStringConvertible {
     case noPort
 
+    /// What went wrong, for test failure messages.
     public var description: String {
         switch self {
         case .noPort: "loopback HTTP server: bound 127.0.0.1 but the socket reports no port"

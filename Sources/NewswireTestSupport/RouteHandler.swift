@@ -3,7 +3,7 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Answers each request on one connection according to its route's `RouteBehaviour`, and keeps
@@ -60,8 +60,10 @@ final class RouteHandler: ChannelInboundHandler, RemovableChannelHandler {
         state.requestBegan()
         let headers = head.headers.map { (name: $0.name, value: $0.value) }
         let status = plannedStatus(behaviour, request: head.headers)
-        state.record(RecordedRequest(method: head.method.rawValue, uri: head.uri, headers: headers,
-                                     responseStatus: status), path: path)
+        state.record(
+            RecordedRequest(
+                method: head.method.rawValue, uri: head.uri, headers: headers,
+                responseStatus: status), path: path)
         perform(behaviour, request: head.headers, context: context)
     }
 
@@ -93,23 +95,36 @@ final class RouteHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .redirect(let location, let code):
             sendWhole(status: code, headers: [("Location", location)], body: Data(), context)
         case .slowDrip(let chunk, let every, let count):
-            writeHead(status: 200, headers: [("Content-Type", "application/rss+xml"),
-                                             ("Content-Length", String(chunk.count * count))], context)
+            writeHead(
+                status: 200,
+                headers: [
+                    ("Content-Type", "application/rss+xml"),
+                    ("Content-Length", String(chunk.count * count)),
+                ], context)
             drip(context.channel.allocator.buffer(bytes: chunk), every: TimeAmount(every), remaining: count, context)
         case .endless:
             writeHead(status: 200, headers: [("Content-Type", "application/rss+xml")], context)
             stream(RepeatingBody(pattern: "<item><title>again</title></item>\n", total: nil), context)
         case .huge(let bytes):
-            writeHead(status: 200, headers: [("Content-Type", "application/octet-stream"),
-                                             ("Content-Length", String(bytes))], context)
+            writeHead(
+                status: 200,
+                headers: [
+                    ("Content-Type", "application/octet-stream"),
+                    ("Content-Length", String(bytes)),
+                ], context)
             stream(RepeatingBody(pattern: "0123456789abcdef", total: bytes), context)
         case .gzipBomb(let decodedBytes):
-            writeHead(status: 200, headers: [("Content-Type", "application/rss+xml"),
-                                             ("Content-Encoding", "gzip")], context)
+            writeHead(
+                status: 200,
+                headers: [
+                    ("Content-Type", "application/rss+xml"),
+                    ("Content-Encoding", "gzip"),
+                ], context)
             stream(GzipBombBody(stream: GzipBombStream(decodedBytes: decodedBytes)), context)
         case .gzip(let body, let contentType):
-            sendWhole(status: 200, headers: [("Content-Type", contentType), ("Content-Encoding", "gzip")],
-                      body: GzipEncoding.stored(body), context)
+            sendWhole(
+                status: 200, headers: [("Content-Type", contentType), ("Content-Encoding", "gzip")],
+                body: GzipEncoding.stored(body), context)
         case .reset:
             resetConnection(context)
         case .hang:
@@ -123,9 +138,10 @@ final class RouteHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func isNotModified(_ request: HTTPHeaders, etag: String?, lastModified: String?) -> Bool {
-        ConditionalGET.isNotModified(ifNoneMatch: request.first(name: "If-None-Match"),
-                                     ifModifiedSince: request.first(name: "If-Modified-Since"),
-                                     etag: etag, lastModified: lastModified)
+        ConditionalGET.isNotModified(
+            ifNoneMatch: request.first(name: "If-None-Match"),
+            ifModifiedSince: request.first(name: "If-Modified-Since"),
+            etag: etag, lastModified: lastModified)
     }
 
     // MARK: Writing
@@ -133,16 +149,18 @@ final class RouteHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func writeHead(status: Int, headers: [(String, String)], _ context: ChannelHandlerContext) {
         var fields = HTTPHeaders(headers)
         if !keepAlive { fields.replaceOrAdd(name: "Connection", value: "close") }
-        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status),
-                                    headers: fields)
+        let head = HTTPResponseHead(
+            version: .http1_1, status: HTTPResponseStatus(statusCode: status),
+            headers: fields)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
     }
 
     private func sendWhole(status: Int, headers: [(String, String)], body: Data, _ context: ChannelHandlerContext) {
         writeHead(status: status, headers: headers + [("Content-Length", String(body.count))], context)
         if !body.isEmpty {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))),
-                          promise: nil)
+            context.write(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))),
+                promise: nil)
         }
         endResponse(context)
     }

@@ -5,8 +5,9 @@ import Testing
 
 /// Concurrency limits, queueing, cancellation and shutdown.
 @Suite struct FetcherConcurrencyTests {
-    private let feed = RouteBehaviour.feed(body: Data("<rss/>".utf8), contentType: "application/rss+xml",
-                                           etag: nil, lastModified: nil)
+    private let feed = RouteBehaviour.feed(
+        body: Data("<rss/>".utf8), contentType: "application/rss+xml",
+        etag: nil, lastModified: nil)
 
     @Test func perHostLimitIsRespected() async throws {
         try await withFetcher(maxConcurrentTransfers: 8, maxTransfersPerHost: 2) { server, fetcher in

@@ -10,8 +10,11 @@ import Testing
 
     @Test func okReturnsBodyAndValidators() async throws {
         try await withFetcher { server, fetcher in
-            server.setRoute("/feed.xml", .feed(body: feed, contentType: "application/rss+xml",
-                                               etag: "\"v1\"", lastModified: lastModified))
+            server.setRoute(
+                "/feed.xml",
+                .feed(
+                    body: feed, contentType: "application/rss+xml",
+                    etag: "\"v1\"", lastModified: lastModified))
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), limits: shortLimits()))
             #expect(response.status == 200)
             #expect(response.body == feed)
@@ -29,17 +32,24 @@ import Testing
 
     @Test func secondFetchSendsValidatorsAndGets304() async throws {
         try await withFetcher { server, fetcher in
-            server.setRoute("/feed.xml", .feed(body: feed, contentType: "application/rss+xml",
-                                               etag: "\"v1\"", lastModified: lastModified))
+            server.setRoute(
+                "/feed.xml",
+                .feed(
+                    body: feed, contentType: "application/rss+xml",
+                    etag: "\"v1\"", lastModified: lastModified))
             let first = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), limits: shortLimits()))
-            let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: first.etag,
-                                                              lastModified: first.lastModified, limits: shortLimits()))
+            let second = try await fetcher.fetch(
+                FetchRequest(
+                    url: server.url("/feed.xml"), etag: first.etag,
+                    lastModified: first.lastModified, limits: shortLimits()))
             #expect(second.status == 304)
             #expect(second.isNotModified)
             #expect(second.body.isEmpty)
             #expect(second.etag == "\"v1\"")
-            let byDate = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"),
-                                                              lastModified: lastModified, limits: shortLimits()))
+            let byDate = try await fetcher.fetch(
+                FetchRequest(
+                    url: server.url("/feed.xml"),
+                    lastModified: lastModified, limits: shortLimits()))
             #expect(byDate.status == 304)
             #expect(server.responseCount(to: "/feed.xml", status: 200) == 1)
             #expect(server.responseCount(to: "/feed.xml", status: 304) == 2)
@@ -51,10 +61,15 @@ import Testing
 
     @Test func changedFeedIsFetchedAgain() async throws {
         try await withFetcher { server, fetcher in
-            server.setRoute("/feed.xml", .feed(body: feed, contentType: "application/rss+xml", etag: "\"v2\"",
-                                               lastModified: nil))
-            let response = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: "\"v1\"",
-                                                                limits: shortLimits()))
+            server.setRoute(
+                "/feed.xml",
+                .feed(
+                    body: feed, contentType: "application/rss+xml", etag: "\"v2\"",
+                    lastModified: nil))
+            let response = try await fetcher.fetch(
+                FetchRequest(
+                    url: server.url("/feed.xml"), etag: "\"v1\"",
+                    limits: shortLimits()))
             #expect(response.status == 200)
             #expect(response.etag == "\"v2\"")
         }
@@ -72,9 +87,15 @@ import Testing
 
     @Test func cachingHeadersAreParsed() async throws {
         try await withFetcher { server, fetcher in
-            server.setRoute("/cached", .status(200, headers: [("Cache-Control", "public, max-age=900"),
-                                                              ("Expires", "Wed, 26 Nov 2025 10:00:00 GMT"),
-                                                              ("Retry-After", "60")], body: feed))
+            server.setRoute(
+                "/cached",
+                .status(
+                    200,
+                    headers: [
+                        ("Cache-Control", "public, max-age=900"),
+                        ("Expires", "Wed, 26 Nov 2025 10:00:00 GMT"),
+                        ("Retry-After", "60"),
+                    ], body: feed))
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/cached"), limits: shortLimits()))
             #expect(response.maxAge == 900)
             #expect(response.expires == HTTPDate.parse("Wed, 26 Nov 2025 10:00:00 GMT"))

@@ -4,11 +4,14 @@ import NewswireTestSupport
 import Testing
 
 /// A loopback server and a fetcher pointed at it, both shut down after `body`.
-func withFetcher(maxConcurrentTransfers: Int = 8, maxTransfersPerHost: Int = 2,
-                 _ body: (LoopbackHTTPServer, HTTPFetcher) async throws -> Void) async throws {
+func withFetcher(
+    maxConcurrentTransfers: Int = 8, maxTransfersPerHost: Int = 2,
+    _ body: (LoopbackHTTPServer, HTTPFetcher) async throws -> Void
+) async throws {
     let server = try await LoopbackHTTPServer.start()
-    let fetcher = HTTPFetcher(userAgent: "NewswireTests/1.0", maxConcurrentTransfers: maxConcurrentTransfers,
-                              maxTransfersPerHost: maxTransfersPerHost)
+    let fetcher = HTTPFetcher(
+        userAgent: "NewswireTests/1.0", maxConcurrentTransfers: maxConcurrentTransfers,
+        maxTransfersPerHost: maxTransfersPerHost)
     do {
         try await body(server, fetcher)
     } catch {
@@ -31,8 +34,10 @@ func shortLimits(total: TimeInterval = 2, maxBytes: Int = 1 << 20) -> FetchLimit
 }
 
 /// The error `fetch` threw, or a recorded issue when it returned a response.
-func fetchError(_ fetcher: HTTPFetcher, _ request: FetchRequest,
-                sourceLocation: SourceLocation = #_sourceLocation) async -> FetchError? {
+func fetchError(
+    _ fetcher: HTTPFetcher, _ request: FetchRequest,
+    sourceLocation: SourceLocation = #_sourceLocation
+) async -> FetchError? {
     do {
         let response = try await fetcher.fetch(request)
         Issue.record("expected an error, got HTTP \(response.status)", sourceLocation: sourceLocation)

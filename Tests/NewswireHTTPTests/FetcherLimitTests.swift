@@ -12,7 +12,9 @@ import Testing
             var limits = shortLimits(total: 0.5)
             limits.lowSpeedLimit = 1
             var error: FetchError?
-            let elapsed = await secondsTaken { error = await fetchError(fetcher, FetchRequest(url: url, limits: limits)) }
+            let elapsed = await secondsTaken {
+                error = await fetchError(fetcher, FetchRequest(url: url, limits: limits))
+            }
             #expect(error == .timedOut(url, after: 0.5))
             #expect(elapsed < 1.5)
         }
@@ -26,7 +28,9 @@ import Testing
             limits.lowSpeedLimit = 1_000
             limits.lowSpeedTime = 1
             var error: FetchError?
-            let elapsed = await secondsTaken { error = await fetchError(fetcher, FetchRequest(url: url, limits: limits)) }
+            let elapsed = await secondsTaken {
+                error = await fetchError(fetcher, FetchRequest(url: url, limits: limits))
+            }
             #expect(error == .timedOut(url, after: 1))
             #expect(elapsed < 2)
         }
@@ -81,7 +85,9 @@ import Testing
             limits.maxDecodedBytes = 4 << 20
             let before = residentBytes()
             var error: FetchError?
-            let elapsed = await secondsTaken { error = await fetchError(fetcher, FetchRequest(url: url, limits: limits)) }
+            let elapsed = await secondsTaken {
+                error = await fetchError(fetcher, FetchRequest(url: url, limits: limits))
+            }
             #expect(error == .bodyTooLarge(url, limit: 4 << 20))
             #expect(elapsed < 1.5)
             #expect(residentBytes() - before < 256 << 20)  // other tests run alongside: a loose bound, far below 1 GB

@@ -19,8 +19,9 @@ import Testing
         try await withFetcher { server, fetcher in
             server.setRoute("/busy", .status(429, headers: [("Retry-After", "120")], body: Data()))
             let url = server.url("/busy")
-            #expect(await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
-                == .httpStatus(url, status: 429, retryAfter: 120))
+            #expect(
+                await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
+                    == .httpStatus(url, status: 429, retryAfter: 120))
         }
     }
 
@@ -31,7 +32,8 @@ import Testing
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-            server.setRoute("/down", .status(503, headers: [("Retry-After", formatter.string(from: later))], body: Data()))
+            server.setRoute(
+                "/down", .status(503, headers: [("Retry-After", formatter.string(from: later))], body: Data()))
             let error = await fetchError(fetcher, FetchRequest(url: server.url("/down"), limits: shortLimits()))
             guard case .httpStatus(_, 503, let retryAfter?) = error else {
                 Issue.record("expected HTTP 503 with Retry-After, got \(String(describing: error))")
@@ -45,8 +47,9 @@ import Testing
         try await withFetcher { server, fetcher in
             server.setRoute("/retired", .status(410, headers: [], body: Data()))
             let url = server.url("/retired")
-            #expect(await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
-                == .httpStatus(url, status: 410, retryAfter: nil))
+            #expect(
+                await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
+                    == .httpStatus(url, status: 410, retryAfter: nil))
         }
     }
 
@@ -54,14 +57,20 @@ import Testing
         try await withFetcher { server, fetcher in
             server.setRoute("/old", .redirect(to: "/middle", status: 301))
             server.setRoute("/middle", .redirect(to: server.url("/feed").absoluteString, status: 307))
-            server.setRoute("/feed", .feed(body: Data("<feed/>".utf8), contentType: "application/atom+xml",
-                                           etag: nil, lastModified: nil))
+            server.setRoute(
+                "/feed",
+                .feed(
+                    body: Data("<feed/>".utf8), contentType: "application/atom+xml",
+                    etag: nil, lastModified: nil))
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/old"), limits: shortLimits()))
             #expect(response.status == 200)
             #expect(response.body == Data("<feed/>".utf8))
             #expect(response.effectiveURL == server.url("/feed"))
-            #expect(response.redirects == [Redirect(status: 301, location: server.url("/middle")),
-                                           Redirect(status: 307, location: server.url("/feed"))])
+            #expect(
+                response.redirects == [
+                    Redirect(status: 301, location: server.url("/middle")),
+                    Redirect(status: 307, location: server.url("/feed")),
+                ])
             #expect(response.redirects.map(\.isPermanent) == [true, false])
         }
     }
@@ -71,8 +80,9 @@ import Testing
             server.setRoute("/ping", .redirect(to: "/pong", status: 302))
             server.setRoute("/pong", .redirect(to: "/ping", status: 302))
             let url = server.url("/ping")
-            #expect(await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
-                == .tooManyRedirects(url, limit: 5))
+            #expect(
+                await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits()))
+                    == .tooManyRedirects(url, limit: 5))
             #expect(server.requests(to: "/ping").count + server.requests(to: "/pong").count == 6)
         }
     }

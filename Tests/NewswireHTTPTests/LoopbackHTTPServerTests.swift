@@ -7,15 +7,22 @@ import Testing
     @Test func feedAnswersThenHonoursValidators() async throws {
         let server = try await LoopbackHTTPServer.start()
         let lastModified = "Tue, 25 Nov 2025 10:00:00 GMT"
-        server.setRoute("/feed.xml", .feed(body: Data("<rss/>".utf8), contentType: "application/rss+xml",
-                                           etag: "\"v1\"", lastModified: lastModified))
+        server.setRoute(
+            "/feed.xml",
+            .feed(
+                body: Data("<rss/>".utf8), contentType: "application/rss+xml",
+                etag: "\"v1\"", lastModified: lastModified))
         let first = try CurlCommand.run(["-i", server.url("/feed.xml").absoluteString])
         #expect(first.text.hasPrefix("HTTP/1.1 200"))
         #expect(first.text.hasSuffix("<rss/>"))
-        let byTag = try CurlCommand.run(["-i", "-H", "If-None-Match: \"v1\"", server.url("/feed.xml?x=1").absoluteString])
+        let byTag = try CurlCommand.run([
+            "-i", "-H", "If-None-Match: \"v1\"", server.url("/feed.xml?x=1").absoluteString,
+        ])
         #expect(byTag.text.hasPrefix("HTTP/1.1 304"))
-        let byDate = try CurlCommand.run(["-i", "-H", "If-Modified-Since: \(lastModified)",
-                                          server.url("/feed.xml").absoluteString])
+        let byDate = try CurlCommand.run([
+            "-i", "-H", "If-Modified-Since: \(lastModified)",
+            server.url("/feed.xml").absoluteString,
+        ])
         #expect(byDate.text.hasPrefix("HTTP/1.1 304"))
         #expect(server.responseCount(to: "/feed.xml", status: 200) == 1)
         #expect(server.responseCount(to: "/feed.xml", status: 304) == 2)

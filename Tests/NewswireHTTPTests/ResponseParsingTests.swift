@@ -1,6 +1,7 @@
 import Foundation
-@testable import NewswireHTTP
 import Testing
+
+@testable import NewswireHTTP
 
 /// Header lines to response heads, and the caching hints drawn from them.
 @Suite struct ResponseParsingTests {
@@ -18,9 +19,11 @@ import Testing
 
     @Test func headsFollowOneAnotherAcrossRedirects() {
         var collector = ResponseHeadCollector()
-        let lines = ["HTTP/1.1 301 Moved Permanently\r\n", "Location: /new\r\n", "\r\n",
-                     "HTTP/2 200\r\n", "ETag:  \"abc\" \r\n", "Cache-Control: public\r\n",
-                     "cache-control: max-age=60\r\n", "\r\n"]
+        let lines = [
+            "HTTP/1.1 301 Moved Permanently\r\n", "Location: /new\r\n", "\r\n",
+            "HTTP/2 200\r\n", "ETag:  \"abc\" \r\n", "Cache-Control: public\r\n",
+            "cache-control: max-age=60\r\n", "\r\n",
+        ]
         let completed = lines.compactMap { collector.consume(line: $0[...]) }
         #expect(completed.map(\.status) == [301, 200])
         #expect(completed[0].value("location") == "/new")
@@ -37,11 +40,13 @@ import Testing
     }
 
     @Test func cachingHints() {
-        let head = ResponseHead(status: 200, fields: [
-            .init(name: "cache-control", value: "no-transform, max-age=\"300\", s-maxage=10"),
-            .init(name: "expires", value: "Sun, 06 Nov 1994 08:49:37 GMT"),
-            .init(name: "retry-after", value: "Sun, 06 Nov 1994 08:51:37 GMT"),
-        ])
+        let head = ResponseHead(
+            status: 200,
+            fields: [
+                .init(name: "cache-control", value: "no-transform, max-age=\"300\", s-maxage=10"),
+                .init(name: "expires", value: "Sun, 06 Nov 1994 08:49:37 GMT"),
+                .init(name: "retry-after", value: "Sun, 06 Nov 1994 08:51:37 GMT"),
+            ])
         let hints = CachingHints(head: head, now: sunday)
         #expect(hints == CachingHints(maxAge: 300, expires: sunday, retryAfter: 120))
     }
