@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    @Test func cancellingAQueuedFetchLeavesTheRunningOneAlone() async throws {
+        try await withFetcher(maxConcurrentTransfers: 1, maxTransfersPerHost: 1) { server, fetcher in
+            server.setRoute("/hang", .hang)
+            server.setRoute("/feed", feed)
+            let running = Task {
+                await fetchError(fetcher, FetchRequest(url: server.url("/hang"), limits: shortLimits(total: 30)))
+            }
+            await server.waitForRequests(to: "/hang")
+            let queued = Task { try await fetcher.fetch(FetchRequest(url: server.url("/feed"), limits: shortLimits())) }
+            queued.cancel()
+            await #expect(throws: FetchError.transfer(server.url("/feed"), reason: "cancelled")) {
+                try await queued.value
+            }
+            #expect(server.requests(to: "/feed").isEmpty)
+            running.cancel()
+            #expect(await running.value == .transfer(server.url("/hang"), reason: "cancelled"))
+        }
+    }
+
     @Test func shutdownFailsPendingFetchesAndLaterOnes() async throws {
         let server = try await LoopbackHTTPServer.start()
         server.setRoute("/hang", .hang)

@@ -45,6 +45,7 @@ import Testing
                 error = await fetchError(fetcher, FetchRequest(url: url, limits: shortLimits(total: 0.4)))
             }
             #expect(error == .timedOut(url, after: 0.4))
+            #expect(error?.description == "\(url.absoluteString): timed out after 0.4 s")
             #expect(elapsed < 1.2)
         }
     }
