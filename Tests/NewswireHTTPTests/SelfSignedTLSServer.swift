@@ -44,6 +44,8 @@ final class SelfSignedTLSServer {
             let port = line.split(separator: ":").last.flatMap({ Int($0) })
         else {
             process.terminate()
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: directory)
             throw StartError(description: "openssl s_server printed no port: \(printed)")
         }
         self.port = port
