@@ -43,7 +43,7 @@ final class SelfSignedTLSServer {
         guard let line = acceptLine(),
             let port = line.split(separator: ":").last.flatMap({ Int($0) })
         else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try? FileManager.default.removeItem(at: directory)
             throw StartError(description: "openssl s_server printed no port: \(printed)")
@@ -53,7 +53,8 @@ final class SelfSignedTLSServer {
 
     /// Stops the server and removes its key and certificate.
     func stop() {
-        if process.isRunning { process.terminate() }
+        // s_server ignores SIGTERM while waiting for a connection.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
