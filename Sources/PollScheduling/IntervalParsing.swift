@@ -9,13 +9,14 @@ public func parseInterval(_ text: String) throws(IntervalSyntaxError) -> TimeInt
     func failure(_ reason: IntervalSyntaxError.Reason) -> IntervalSyntaxError {
         IntervalSyntaxError(text: text, reason: reason)
     }
-    let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
-    guard !trimmed.isEmpty else { throw failure(.empty) }
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+          let last = text.lastIndex(where: { !$0.isWhitespace })
+    else { throw failure(.empty) }
 
     var totalSeconds = 0
     var number: Int?
     var smallestUnitSoFar = Int.max
-    for character in trimmed {
+    for character in text[first...last] {
         if character.isASCII, let digit = character.wholeNumberValue {
             let (shifted, overflowA) = (number ?? 0).multipliedReportingOverflow(by: 10)
             let (value, overflowB) = shifted.addingReportingOverflow(digit)

@@ -2,8 +2,9 @@ public import Foundation
 
 /// Bounds and defaults of the polling policy.
 ///
-/// Every value is in seconds. The policy tolerates inconsistent values (it never crashes on them) by reading
-/// them through the `effective…` accessors, but the configuration loader should reject them and say why.
+/// Durations are in seconds. The policy never crashes on inconsistent values (a maximum below the minimum
+/// counts as the minimum, a factor below 1 as 1, a jitter fraction above 0.5 as 0.5), but the configuration
+/// loader should reject them and say why.
 public struct PollPolicyConfiguration: Sendable, Equatable {
     /// The interval a source starts with (the configured `interval`, e.g. "15m"), kept within the bounds.
     public var baseInterval: TimeInterval
