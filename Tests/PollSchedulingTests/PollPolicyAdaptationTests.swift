@@ -21,25 +21,15 @@ final class PollPolicyAdaptationTests: XCTestCase {
         XCTAssertEqual(tooLong.initialState().interval, 7200)
     }
 
-    func testPollWithNothingNewLengthensByAQuarter() {
-        let result = policy.next(after: .fetched(newItems: 0, serverHint: nil), state: policy.initialState(),
-                                 random: 0.5)
-        XCTAssertEqual(result.state.interval, 1125)
-        XCTAssertEqual(result.delay ?? 0, 1125, accuracy: 1e-9)
-    }
-
-    func testPollWithOneNewItemKeepsTheInterval() {
-        let result = policy.next(after: .fetched(newItems: 1, serverHint: nil), state: policy.initialState(),
-                                 random: 0.5)
-        XCTAssertEqual(result.state.interval, 900)
-        XCTAssertEqual(result.delay ?? 0, 900, accuracy: 1e-9)
-    }
-
-    func testPollWithSeveralNewItemsHalvesTheInterval() {
-        let result = policy.next(after: .fetched(newItems: 2, serverHint: nil), state: policy.initialState(),
-                                 random: 0.5)
-        XCTAssertEqual(result.state.interval, 450)
-        XCTAssertEqual(result.delay ?? 0, 450, accuracy: 1e-9)
+    func testOneStepFromFifteenMinutesForEachCountOfNewItems() {
+        // Nothing new: a quarter longer; one new item: the pace aimed at; two or more: half.
+        let expected: [(newItems: Int, interval: TimeInterval)] = [(0, 1125), (1, 900), (2, 450), (10, 450)]
+        for (newItems, interval) in expected {
+            let result = policy.next(after: .fetched(newItems: newItems, serverHint: nil),
+                                     state: policy.initialState(), random: 0.5)
+            XCTAssertEqual(result.state.interval, interval, "\(newItems) new")
+            XCTAssertEqual(result.delay ?? 0, interval, accuracy: 1e-9, "\(newItems) new")
+        }
     }
 
     func testQuietSourceLengthensUpToTwoHoursAndStaysThere() {
