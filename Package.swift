@@ -98,7 +98,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "NewswireIntegrationTests",
-            dependencies: ["NewswireTestSupport", "NewswireProtocol"],
+            dependencies: ["NewswireTestSupport", "NewswireProtocol", "newswired", "newswire"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
     ]

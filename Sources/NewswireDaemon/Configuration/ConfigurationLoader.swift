@@ -32,10 +32,12 @@ public enum ConfigurationLoader {
         if let interval = try top.duration("interval") { configuration.interval = interval }
 
         if let polling = try top.table("polling") {
-            try polling.allowOnly(["min_interval", "max_interval", "max_backoff"])
+            try polling.allowOnly(["min_interval", "max_interval", "max_backoff", "failure_retry", "startup_window"])
             if let value = try polling.duration("min_interval") { configuration.minInterval = value }
             if let value = try polling.duration("max_interval") { configuration.maxInterval = value }
             if let value = try polling.duration("max_backoff") { configuration.maxBackoff = value }
+            if let value = try polling.duration("failure_retry") { configuration.failureRetry = value }
+            if let value = try polling.duration("startup_window") { configuration.startupWindow = value }
             guard configuration.minInterval <= configuration.maxInterval else {
                 throw ConfigurationError(file: file, key: "polling.min_interval",
                                          message: "must not be longer than polling.max_interval")

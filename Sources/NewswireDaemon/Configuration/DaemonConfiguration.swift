@@ -8,6 +8,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var minInterval: TimeInterval = 300
     public var maxInterval: TimeInterval = 7200
     public var maxBackoff: TimeInterval = 6 * 3600
+    /// The first retry after a failure (doubling up to `maxBackoff`).
+    public var failureRetry: TimeInterval = 60
+    /// First polls are spread over this window; nil: 2 s per feed, at most 5 min.
+    public var startupWindow: TimeInterval?
     public var http = HTTPSettings()
     /// A story with no new article for this long is closed.
     public var storyQuietPeriod: TimeInterval = 48 * 3600

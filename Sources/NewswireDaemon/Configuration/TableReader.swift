@@ -1,4 +1,5 @@
 import Foundation
+import PollScheduling
 import TOMLKit
 
 /// Typed, validated access to one TOML table; every error names the file and the dotted key.
@@ -35,10 +36,11 @@ struct TableReader {
 
     func duration(_ key: String) throws(ConfigurationError) -> TimeInterval? {
         guard let text = try string(key) else { return nil }
-        guard let seconds = DurationText.seconds(text) else {
-            throw error(key, "'\(text)' is not a duration (write it like \"90s\", \"15m\", \"2h\", \"1h30m\" or \"1d\")")
+        do {
+            return try parseInterval(text)
+        } catch let syntax {
+            throw error(key, syntax.description)
         }
-        return seconds
     }
 
     func size(_ key: String) throws(ConfigurationError) -> Int? {

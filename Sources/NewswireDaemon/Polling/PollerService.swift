@@ -5,7 +5,8 @@ import ServiceLifecycle
 
 /// Polls every feed on its own timer until shutdown.
 ///
-/// First polls are spread by the policy so that many feeds never fire together; after that
+/// First polls are spread over the start-up window and kept apart, so that many feeds never
+/// fire together; after that
 /// each feed waits as long as the policy says (adaptive interval, server hints, backoff).
 final class PollerService: Service {
     private let pollers: [FeedPoller]
@@ -20,10 +21,15 @@ final class PollerService: Service {
         self.logger = logger
     }
 
+    /// Fire times apart by this much, even when policies ask for the same instant.
+    static let separation: TimeInterval = 0.2
+
     func run() async throws {
+        let desired = pollers.map { _ in policy.firstDelay(random: Double.random(in: 0..<1)) }
+        let firstDelays = PollSpacing.schedule(desired, separation: Self.separation)
         await withDiscardingTaskGroup { group in
-            for poller in pollers {
-                group.addTask { await self.loop(poller) }
+            for (poller, delay) in zip(pollers, firstDelays) {
+                group.addTask { await self.loop(poller, firstDelay: delay) }
             }
         }
     }
@@ -42,8 +48,8 @@ final class PollerService: Service {
         }
     }
 
-    private func loop(_ poller: FeedPoller) async {
-        var delay = policy.firstDelay(random: Double.random(in: 0..<1))
+    private func loop(_ poller: FeedPoller, firstDelay: TimeInterval) async {
+        var delay = firstDelay
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await cancelWhenGracefulShutdown { [delay] in try await Task.sleep(for: .seconds(delay)) }

@@ -40,7 +40,8 @@ struct DaemonRuntime {
         for outlet in outlets {
             let policy = PollPolicy(configuration: PollPolicyConfiguration(
                 baseInterval: outlet.interval, minInterval: min(configuration.minInterval, outlet.interval),
-                maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff))
+                maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff,
+                failureBaseDelay: configuration.failureRetry))
             for feed in outlet.feeds {
                 pollers.append(FeedPoller(outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
                                           policy: policy, limits: limits, logger: logger))
@@ -50,7 +51,11 @@ struct DaemonRuntime {
         health = FeedHealthBoard(feedCount: pollers.count, outletCount: outlets.count) { [notifier] status in
             notifier.status(status)
         }
-        let spreadPolicy = PollPolicy(configuration: PollPolicyConfiguration(baseInterval: configuration.interval))
+        // First polls are spread over a window that grows with the number of feeds: a few feeds
+        // are read within seconds of start-up, hundreds within the configured window.
+        let spreadPolicy = PollPolicy(configuration: PollPolicyConfiguration(
+            baseInterval: configuration.interval,
+            startupWindow: configuration.startupWindow ?? min(300, Double(pollers.count) * 2)))
         poller = PollerService(pollers: pollers, policy: spreadPolicy, health: health, logger: logger)
     }
 
