@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(
             name: "NewswireIntegrationTests",
             dependencies: ["NewswireTestSupport", "NewswireProtocol", "newswired", "newswire"],
+            exclude: ["systemd"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
     ]
