@@ -48,6 +48,10 @@ public struct FeedItem: Sendable, Equatable {
     /// Sanitized HTML of the summary or content, for whoever wants markup.
     public var summaryHTML: String?
     public var authors: [String]
+    /// True when the published date was impossible and `published` holds the fetch time instead.
+    public var publishedIsFetchTime = false
+    /// True when the updated date was impossible and `updated` holds the fetch time instead.
+    public var updatedIsFetchTime = false
 
     public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
                 updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, authors: [String] = []) {

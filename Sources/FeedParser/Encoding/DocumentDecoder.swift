@@ -1,0 +1,107 @@
+import Foundation
+
+/// A document converted to UTF-8, with what the conversion had to guess or repair.
+struct DecodedDocument {
+    /// The UTF-8 bytes, without any byte-order mark.
+    var bytes: Data
+    var charset: Charset
+    var issues: [String]
+}
+
+/// Decides a document's charset from its BOM, the HTTP charset and its XML declaration, and
+/// converts it to UTF-8.
+///
+/// The candidates are tried in order (BOM, HTTP charset, XML declaration, UTF-8, windows-1252);
+/// the first that decodes the whole document without error wins. When none does, the first
+/// candidate is used with each invalid byte replaced by U+FFFD. Disagreements and fallbacks are
+/// reported as issues; the document is never dropped for its bytes.
+enum DocumentDecoder {
+    /// Converts `data` to UTF-8. `contentType` is the HTTP header whose charset is a hint.
+    static func decode(_ data: Data, contentType: String?) -> DecodedDocument {
+        data.withUnsafeBytes { raw in decode(raw, original: data, contentType: contentType) }
+    }
+
+    private static func decode(_ raw: UnsafeRawBufferPointer, original: Data,
+                               contentType: String?) -> DecodedDocument {
+        var issues: [String] = []
+        let mark = CharsetSniffing.byteOrderMark(raw)
+        let body = UnsafeRawBufferPointer(rebasing: raw[(mark?.length ?? 0)...])
+        let httpLabel = CharsetSniffing.httpCharset(contentType)
+        let declaredLabel = (mark?.charset.isWideUnicode ?? false) ? nil : CharsetSniffing.declaredEncoding(body)
+
+        var candidates: [Charset] = []
+        func consider(_ charset: Charset?) {
+            guard var charset else { return }
+            if charset.isWideUnicode, let sniffed = mark?.charset, sniffed.isWideUnicode { charset = sniffed }
+            if !candidates.contains(charset) { candidates.append(charset) }
+        }
+        consider(mark?.charset)
+        if let httpLabel {
+            if let charset = Charset(label: httpLabel) { consider(charset) } else {
+                issues.append("unknown HTTP charset \"\(httpLabel)\"")
+            }
+        }
+        if let declaredLabel {
+            if let charset = Charset(label: declaredLabel) { consider(charset) } else {
+                issues.append("unknown declared encoding \"\(declaredLabel)\"")
+            }
+        }
+        let preferred = candidates.first
+        noteDisagreement(mark: mark?.charset, http: httpLabel, declared: declaredLabel, into: &issues)
+        consider(.utf8)
+        consider(.windows1252)
+
+        for charset in candidates {
+            guard let bytes = strictDecode(body, as: charset, original: original, offset: mark?.length ?? 0) else {
+                continue
+            }
+            if let preferred, charset != preferred {
+                issues.append("document declared as \(preferred.name) but is not; read as \(charset.name)")
+            } else if preferred == nil, charset != .utf8 {
+                issues.append("no encoding declared and the bytes are not UTF-8; read as \(charset.name)")
+            }
+            return DecodedDocument(bytes: bytes, charset: charset, issues: issues)
+        }
+        // Nothing decodes cleanly: keep the preferred reading and replace the bad bytes.
+        let charset = preferred ?? .utf8
+        let (bytes, replaced) = lenientDecode(body, as: charset)
+        issues.append("\(replaced) invalid byte(s) for \(charset.name) replaced by U+FFFD")
+        return DecodedDocument(bytes: Data(bytes), charset: charset, issues: issues)
+    }
+
+    private static func strictDecode(_ body: UnsafeRawBufferPointer, as charset: Charset,
+                                     original: Data, offset: Int) -> Data? {
+        switch charset {
+        case .utf8:
+            guard UTF8Validation.firstInvalidOffset(body) == nil else { return nil }
+            return offset == 0 ? original : Data(body)
+        case .windows1252:
+            return Data(Windows1252.decode(body))
+        default:
+            return IconvTranscoder.convert(body, from: charset.iconvName, strict: true).map { Data($0.bytes) }
+        }
+    }
+
+    private static func lenientDecode(_ body: UnsafeRawBufferPointer, as charset: Charset) -> ([UInt8], Int) {
+        switch charset {
+        case .utf8, .windows1252:
+            return UTF8Validation.repaired(body)
+        default:
+            if let outcome = IconvTranscoder.convert(body, from: charset.iconvName, strict: false) {
+                return (outcome.bytes, outcome.invalidBytes)
+            }
+            return UTF8Validation.repaired(body)
+        }
+    }
+
+    private static func noteDisagreement(mark: Charset?, http: String?, declared: String?,
+                                         into issues: inout [String]) {
+        let labels = [("byte-order mark", mark), ("HTTP charset", http.flatMap(Charset.init(label:))),
+                      ("XML declaration", declared.flatMap(Charset.init(label:)))]
+            .compactMap { source, charset in charset.map { (source, $0) } }
+        guard let first = labels.first else { return }
+        for (source, charset) in labels.dropFirst() where charset != first.1 {
+            issues.append("\(first.0) says \(first.1.name) but \(source) says \(charset.name)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Turns what the reader collected into the public `ParsedFeed`: clean text, sanitized HTML,
+/// dates as instants, links with the guid fallback, and the list of issues.
+struct FeedAssembler {
+    let now: Date
+    private(set) var issues: [String] = []
+
+    init(now: Date, issues: [String]) {
+        self.now = now
+        self.issues = issues
+    }
+
+    mutating func assemble(format: FeedFormat?, feed: FeedDraft, entries: [EntryDraft]) -> ParsedFeed {
+        let items = entries.enumerated().map { index, entry in item(from: entry, position: index + 1) }
+        return ParsedFeed(
+            format: format, title: feed.title.map(Self.cleanText), link: feed.link, items: items,
+            ttlMinutes: feed.ttl.flatMap { Int($0.trimmingWhitespace()) }, issues: issues)
+    }
+
+    private mutating func item(from entry: EntryDraft, position: Int) -> FeedItem {
+        var item = FeedItem(id: entry.id, title: entry.title.map(Self.cleanText), link: entry.link ?? entry.guidLink)
+        if let body = entry.summary ?? entry.content {
+            item.summaryHTML = Self.sanitizedHTML(body, base: entry.base)
+            item.summary = Self.cleanText(body)
+        }
+        item.authors = entry.authors.compactMap { author in
+            guard let name = author.name.map(HTMLText.foldingWhitespace), !name.isEmpty else { return nil }
+            return name
+        }
+        (item.published, item.publishedIsFetchTime) = date(entry.published, field: "published", position: position)
+        (item.updated, item.updatedIsFetchTime) = date(entry.updated, field: "updated", position: position)
+        return item
+    }
+
+    private mutating func date(_ text: String?, field: String, position: Int) -> (Date?, Bool) {
+        guard let text, !text.isEmpty else { return (nil, false) }
+        if let seconds = FeedDateParser.secondsSince1970(text) {
+            return (Date(timeIntervalSince1970: TimeInterval(seconds)), false)
+        }
+        issues.append("item \(position): \(field) date \"\(text.prefix(60))\" is not a possible date; fetch time used")
+        return (now, true)
+    }
+
+    /// Clean text of a title or summary.
+    static func cleanText(_ value: TextValue) -> String {
+        switch value.type {
+        case .html, .xhtml: HTMLText.plainText(fromHTML: value.text)
+        case .plain, .other: HTMLText.foldingWhitespace(value.text)
+        }
+    }
+
+    /// Sanitized HTML of a summary; plain text is escaped so the result is always markup.
+    static func sanitizedHTML(_ value: TextValue, base: String?) -> String {
+        switch value.type {
+        case .html, .xhtml: HTMLSanitizer.sanitize(value.text, base: base)
+        case .plain, .other: HTMLSanitizer.escape(value.text)
+        }
+    }
+}

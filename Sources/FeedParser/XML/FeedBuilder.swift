@@ -1,0 +1,279 @@
+/// Turns SAX events into feed drafts: a state machine over the element stack.
+///
+/// It follows the conventions of the long-standing feed readers (feedparser in particular) so that
+/// ids, links, titles and summaries come out the way readers have always shown them: a permalink
+/// guid doubles as the link, the first title at the shallowest depth wins, the description wins
+/// over the content for the summary, markup nested inside text elements is kept as markup.
+final class FeedBuilder: XMLEventHandler {
+    private(set) var version = FeedVersion()
+    private(set) var feed = FeedDraft()
+    private(set) var entries: [EntryDraft] = []
+    private(set) var errors: [String] = []
+    private(set) var errorCount = 0
+    private(set) var rootElement: String?
+    private(set) var sawMarkupInPlainFields = false
+
+    private var depth = 0
+    private var roles: [ElementKey: ElementRole] = [:]
+    private var captures: [TextCapture] = []
+    private var scopes: [Scope] = []
+    private var bases: [(depth: Int, uri: String)] = []
+    private let documentBase: String?
+
+    /// - Parameter documentBase: the document's URL, against which relative links resolve.
+    init(documentBase: String?) { self.documentBase = documentBase }
+
+    // MARK: - XMLEventHandler
+
+    func startElement(_ tag: XMLStartTag) {
+        depth += 1
+        if rootElement == nil { rootElement = String(cString: tag.localName) }
+        if let index = captures.indices.last, captures[index].absorbsMarkup {
+            captures[index].appendStartTag(tag)
+            return
+        }
+        for declaration in tag.declaredNamespaces { version.noteNamespace(declaration.uri, prefix: declaration.prefix) }
+        if tag.attributeCount > 0 { trackBase(tag) }
+        let role = role(of: tag.localName, namespaceURI: tag.namespaceURI)
+        if role != .ignored { start(role, tag: tag) }
+    }
+
+    func endElement(localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?) {
+        defer {
+            if let last = bases.last, last.depth == depth { bases.removeLast() }
+            depth -= 1
+        }
+        if let index = captures.indices.last {
+            if captures[index].depth == depth {
+                finish(captures.removeLast())
+            } else if captures[index].absorbsMarkup {
+                captures[index].appendEndTag(localName)
+                return
+            }
+        }
+        if let last = scopes.last, last.depth == depth { close(scopes.removeLast()) }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let index = captures.indices.last else { return }
+        if captures[index].absorbsMarkup || captures[index].depth == depth {
+            captures[index].appendText(text)
+        }
+    }
+
+    func recordError(_ message: String, line: Int) {
+        errorCount += 1
+        if errors.count < 20 { errors.append("XML error at line \(line): \(message)") }
+    }
+
+    /// Ends what a truncated document left open: the last item is kept, not lost.
+    func finishDocument() {
+        while depth > 0 {
+            if let index = captures.indices.last, captures[index].depth == depth { finish(captures.removeLast()) }
+            if let last = scopes.last, last.depth == depth { close(scopes.removeLast()) }
+            depth -= 1
+        }
+        captures.removeAll()
+        scopes.removeAll()
+    }
+
+    // MARK: - Element roles
+
+    private func role(of localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?) -> ElementRole {
+        let key = ElementKey(localName: localName, namespaceURI: namespaceURI)
+        if let known = roles[key] { return known }
+        let namespace = FeedNamespace(uri: namespaceURI.map { String(cString: $0) } ?? "")
+        let role = ElementRole(namespace: namespace, localName: String(cString: localName))
+        roles[key] = role
+        return role
+    }
+
+    private func start(_ role: ElementRole, tag: XMLStartTag) {
+        switch role {
+        case .rssRoot:
+            version.noteRSSRoot(versionAttribute: tag.attributeValue(named: "version"))
+        case .atomRoot:
+            version.noteAtomRoot(versionAttribute: tag.attributeValue(named: "version"))
+            scopes.append(Scope(kind: .feed, depth: depth))
+        case .rdfRoot:
+            version.noteRDFRoot()
+        case .channel:
+            scopes.append(Scope(kind: .feed, depth: depth))
+        case .entry:
+            startEntry(tag)
+        case .source, .image, .textInput:
+            let kind: Scope.Kind = role == .source ? .source : (role == .image ? .image : .textInput)
+            scopes.append(Scope(kind: kind, depth: depth))
+        case .author:
+            if case .entry(let index)? = target { entries[index].authors.append(AuthorDraft()) }
+            scopes.append(Scope(kind: .author, depth: depth))
+            captures.append(TextCapture(role: role, depth: depth))
+        case .contributor:
+            scopes.append(Scope(kind: .contributor, depth: depth))
+        case .link where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
+            || tag.hasAttribute(named: "uri"):
+            takeLinkAttributes(tag)
+        case .id:
+            var capture = TextCapture(role: role, depth: depth)
+            capture.isPermaLink = (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
+                ?? "true") == "true"
+            captures.append(capture)
+        case .title, .mediaTitle:
+            captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
+        case .description(let defaultType), .content(let defaultType):
+            captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? defaultType, tag: tag))
+        case .summary:
+            captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
+        default:
+            captures.append(TextCapture(role: role, depth: depth))
+        }
+    }
+
+    private func typeAttribute(_ tag: XMLStartTag) -> TextType? {
+        tag.attributeValue(named: "type").map(TextType.init(attribute:))
+    }
+
+    private func startEntry(_ tag: XMLStartTag) {
+        var entry = EntryDraft()
+        entry.base = currentBase
+        if let about = tag.attributeValue(named: "about", namespace: .rdf), !about.isEmpty { entry.id = about }
+        entries.append(entry)
+        scopes.append(Scope(kind: .entry(entries.count - 1), depth: depth))
+    }
+
+    private func close(_ scope: Scope) {
+        guard case .author = scope.kind, case .entry(let index)? = target,
+              let last = entries[index].authors.indices.last else { return }
+        entries[index].authors[last] = AuthorParsing.complete(entries[index].authors[last])
+    }
+
+    // MARK: - Where values go
+
+    /// The record that fields read now belong to, or nil when they belong to something we skip
+    /// (an Atom `<source>`, a channel `<image>` or `<textInput>`, a person we do not track).
+    private var target: Target? {
+        for scope in scopes.reversed() {
+            switch scope.kind {
+            case .entry(let index): return .entry(index)
+            case .feed: return .feed
+            case .source, .image, .textInput: return nil
+            case .author, .contributor: continue
+            }
+        }
+        return nil
+    }
+
+    private var person: Scope.Kind? {
+        for scope in scopes.reversed() {
+            switch scope.kind {
+            case .author, .contributor: return scope.kind
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    private var currentBase: String? { bases.last?.uri ?? documentBase }
+
+    private func trackBase(_ tag: XMLStartTag) {
+        guard let value = tag.attributeValue(named: "base", namespace: .xml) else { return }
+        let resolved = URLResolution.resolve(value, against: currentBase)
+        bases.append((depth, resolved))
+    }
+
+    private func takeLinkAttributes(_ tag: XMLStartTag) {
+        guard let target else { return }
+        let rel = tag.attributeValue(named: "rel") ?? "alternate"
+        let type = tag.attributeValue(named: "type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
+        let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
+            ?? tag.attributeValue(named: "href") ?? ""
+        guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else { return }
+        let resolved = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
+        switch target {
+        case .feed: feed.link = resolved
+        case .entry(let index): entries[index].link = resolved
+        }
+    }
+
+    // MARK: - Finished values
+
+    private func finish(_ capture: TextCapture) {
+        if capture.sawMarkupInPlainField { sawMarkupInPlainFields = true }
+        switch capture.role {
+        case .author:
+            guard case .entry(let index)? = target, let last = entries[index].authors.indices.last else { return }
+            entries[index].authors[last].text = capture.plainText()
+        case .name, .email, .uri:
+            guard case .author? = person, case .entry(let index)? = target,
+                  let last = entries[index].authors.indices.last else { return }
+            let value = capture.plainText()
+            if capture.role == .name { entries[index].authors[last].name = value }
+            if capture.role == .email { entries[index].authors[last].email = value }
+        default:
+            guard person == nil, let target else { return }
+            switch target {
+            case .feed: finishFeedField(capture)
+            case .entry(let index): finishEntryField(capture, entry: &entries[index])
+            }
+        }
+    }
+
+    private func finishFeedField(_ capture: TextCapture) {
+        switch capture.role {
+        case .title, .mediaTitle:
+            if let titleDepth = feed.titleDepth, titleDepth <= capture.depth { return }
+            let value = capture.textValue(isAtom: version.isAtom)
+            feed.title = value
+            if capture.role == .title, !value.text.isEmpty { feed.titleDepth = capture.depth }
+        case .link:
+            let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: false)
+            feed.link = URLResolution.resolve(value, against: currentBase)
+        case .ttl: feed.ttl = capture.plainText()
+        default: break
+        }
+    }
+
+    private func finishEntryField(_ capture: TextCapture, entry: inout EntryDraft) {
+        switch capture.role {
+        case .title, .mediaTitle:
+            if let titleDepth = entry.titleDepth, titleDepth <= capture.depth { return }
+            let value = capture.textValue(isAtom: version.isAtom)
+            entry.title = value
+            if capture.role == .title, !value.text.isEmpty { entry.titleDepth = capture.depth }
+        case .link:
+            let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: true)
+            entry.link = URLResolution.resolve(value, against: currentBase)
+        case .id:
+            var value = capture.plainText()
+            if capture.isPermaLink {
+                value = URLResolution.resolve(value, against: currentBase)
+                if entry.guidLink == nil { entry.guidLink = value }
+            }
+            entry.id = value
+        case .published: entry.published = capture.plainText()
+        case .updated: entry.updated = capture.plainText()
+        case .description, .summary:
+            if entry.summary == nil { entry.summary = capture.textValue(isAtom: version.isAtom) }
+        case .content:
+            let value = capture.textValue(isAtom: version.isAtom)
+            if entry.content == nil, value.type != .other { entry.content = value }
+        default: break
+        }
+    }
+}
+
+/// Identity of an element name within one parse (libxml2 interns names, see `XMLEventHandler`).
+struct ElementKey: Hashable {
+    let localName: UnsafePointer<UInt8>
+    let namespaceURI: UnsafePointer<UInt8>?
+}
+
+/// An open container element.
+struct Scope {
+    enum Kind: Equatable { case feed, entry(Int), source, image, textInput, author, contributor }
+    let kind: Kind
+    let depth: Int
+}
+
+/// The record values are written to.
+enum Target: Equatable { case feed, entry(Int) }

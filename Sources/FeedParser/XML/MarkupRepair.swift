@@ -1,0 +1,288 @@
+import CLibXML2
+
+/// A byte-level pass that fixes what makes XML parsers drop text, before libxml2 sees it:
+/// HTML entities no DTD declares (`&nbsp;`, `&eacute;`), unescaped ampersands and `<`, character
+/// references to characters XML forbids, control characters, and C1 controls that are really
+/// windows-1252 punctuation. CDATA sections, comments and processing instructions are left alone
+/// (but for control characters, which no part of an XML document may hold).
+///
+/// The input is returned untouched (no copy) when nothing needs fixing.
+struct MarkupRepair {
+    /// What the pass changed, counted for the feed's `issues`.
+    struct Report: Equatable {
+        var htmlEntities = 0
+        var unknownEntities = 0
+        var bareAmpersands = 0
+        var bareLessThans = 0
+        var badCharacterReferences = 0
+        var controlCharacters = 0
+        var c1Controls = 0
+
+        /// One sentence per kind of repair.
+        var issues: [String] {
+            var issues: [String] = []
+            if htmlEntities > 0 { issues.append("\(htmlEntities) undeclared HTML entity reference(s) decoded") }
+            if unknownEntities > 0 { issues.append("\(unknownEntities) unknown entity reference(s) kept as text") }
+            if bareAmpersands > 0 { issues.append("\(bareAmpersands) unescaped '&' escaped") }
+            if bareLessThans > 0 { issues.append("\(bareLessThans) unescaped '<' escaped") }
+            if badCharacterReferences > 0 {
+                issues.append("\(badCharacterReferences) character reference(s) to characters XML forbids")
+            }
+            if controlCharacters > 0 { issues.append("\(controlCharacters) control character(s) removed") }
+            if c1Controls > 0 { issues.append("\(c1Controls) C1 control(s) read as windows-1252 punctuation") }
+            return issues
+        }
+    }
+
+    private(set) var report = Report()
+    /// Entity names the document's internal DTD subset declares: left for libxml2.
+    private var declaredEntities: Set<[UInt8]> = []
+
+    /// Repairs `input`; returns nil when it needs no change.
+    mutating func repair(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
+        var output: [UInt8]? = nil
+        var copied = 0  // input bytes already in `output`
+        var index = 0
+        let count = input.count
+
+        func beginOutput(upTo end: Int) {
+            if output == nil {
+                output = []
+                output!.reserveCapacity(count + count / 16 + 64)
+            }
+            if end > copied {
+                output!.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[copied..<end]))
+            }
+        }
+        func replace(from start: Int, to end: Int, with bytes: [UInt8]) {
+            beginOutput(upTo: start)
+            output!.append(contentsOf: bytes)
+            copied = end
+        }
+
+        while index < count {
+            let byte = input[index]
+            if byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), byte != 0xC2 {
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "&"):
+                if let (length, replacement) = examineReference(input, at: index) {
+                    if let replacement { replace(from: index, to: index + length, with: replacement) }
+                    index += length
+                } else {
+                    report.bareAmpersands += 1
+                    replace(from: index, to: index + 1, with: Array("&amp;".utf8))
+                    index += 1
+                }
+            case UInt8(ascii: "<"):
+                let skip = skippedSection(input, at: index)
+                if skip > 0 {
+                    if let cleaned = withoutControls(UnsafeRawBufferPointer(rebasing: input[index..<index + skip])) {
+                        replace(from: index, to: index + skip, with: cleaned)
+                    }
+                    index += skip
+                } else if index + 1 < count, !canFollowLessThan(input[index + 1]) {
+                    report.bareLessThans += 1
+                    replace(from: index, to: index + 1, with: Array("&lt;".utf8))
+                    index += 1
+                } else {
+                    index += 1
+                }
+            case 0xC2:
+                if index + 1 < count, (0x80...0x9F).contains(input[index + 1]) {
+                    report.c1Controls += 1
+                    var bytes: [UInt8] = []
+                    UTF8Encoding.append(Windows1252.scalar(for: input[index + 1]), to: &bytes)
+                    replace(from: index, to: index + 2, with: bytes)
+                    index += 2
+                } else {
+                    index += 1
+                }
+            case 0x09, 0x0A, 0x0D:
+                index += 1
+            default:
+                report.controlCharacters += 1
+                replace(from: index, to: index + 1, with: [])
+                index += 1
+            }
+        }
+        guard output != nil else { return nil }
+        beginOutput(upTo: count)
+        return output
+    }
+
+    // MARK: - References
+
+    /// Looks at the reference starting with `&` at `index`: its length and what should replace it
+    /// (nil replacement: keep as is). Returns nil when the `&` starts no reference at all.
+    private mutating func examineReference(_ input: UnsafeRawBufferPointer, at index: Int) -> (Int, [UInt8]?)? {
+        let count = input.count
+        var cursor = index + 1
+        guard cursor < count else { return nil }
+        if input[cursor] == UInt8(ascii: "#") {
+            cursor += 1
+            let hex = cursor < count && (input[cursor] == UInt8(ascii: "x") || input[cursor] == UInt8(ascii: "X"))
+            if hex { cursor += 1 }
+            let digitsStart = cursor
+            var value: UInt32 = 0
+            while cursor < count, cursor - digitsStart < 10, let digit = digitValue(input[cursor], hex: hex) {
+                value = value &* (hex ? 16 : 10) &+ digit
+                cursor += 1
+            }
+            guard cursor > digitsStart, cursor < count, input[cursor] == UInt8(ascii: ";") else { return nil }
+            let length = cursor + 1 - index
+            switch value {
+            case 0x09, 0x0A, 0x0D, 0x20...0x7F, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+                return (length, nil)
+            case 0x80...0x9F:
+                report.c1Controls += 1
+                var bytes: [UInt8] = []
+                UTF8Encoding.append(Windows1252.scalar(for: UInt8(value)), to: &bytes)
+                return (length, bytes)
+            default:
+                report.badCharacterReferences += 1
+                return (length, [])
+            }
+        }
+        let nameStart = cursor
+        while cursor < count, cursor - nameStart < 32, isNameByte(input[cursor]) { cursor += 1 }
+        guard cursor > nameStart, cursor < count, input[cursor] == UInt8(ascii: ";") else { return nil }
+        let name = UnsafeRawBufferPointer(rebasing: input[nameStart..<cursor])
+        let length = cursor + 1 - index
+        if Self.isPredefined(name) || declaredEntities.contains(Array(name)) { return (length, nil) }
+        if let scalar = HTMLEntities.scalar(named: name) {
+            report.htmlEntities += 1
+            var bytes: [UInt8] = []
+            if scalar == 0x26 || scalar == 0x3C || scalar == 0x3E || scalar == 0x22 || scalar == 0x27 {
+                bytes = Array("&#\(scalar);".utf8)
+            } else {
+                UTF8Encoding.append(scalar, to: &bytes)
+            }
+            return (length, bytes)
+        }
+        report.unknownEntities += 1
+        return (length, Array("&amp;".utf8) + Array(name) + [UInt8(ascii: ";")])
+    }
+
+    private static func isPredefined(_ name: UnsafeRawBufferPointer) -> Bool {
+        switch name.count {
+        case 2: return (name[0] == UInt8(ascii: "l") || name[0] == UInt8(ascii: "g")) && name[1] == UInt8(ascii: "t")
+        case 3: return name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p")
+        case 4:
+            let word = String(decoding: name, as: UTF8.self)
+            return word == "quot" || word == "apos"
+        default: return false
+        }
+    }
+
+    private func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f") where hex: UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F") where hex: UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: ":"):
+            true
+        default: byte >= 0x80
+        }
+    }
+
+    /// Whether `byte` may follow `<` in markup (a name start, `/`, `!` or `?`).
+    private func canFollowLessThan(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+             UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            true
+        default: byte >= 0x80
+        }
+    }
+
+    // MARK: - Sections passed through
+
+    /// The length of a CDATA section, comment, processing instruction or DOCTYPE starting at
+    /// `index`, or 0 when `<` starts an ordinary tag. An unterminated section runs to the end.
+    private mutating func skippedSection(_ input: UnsafeRawBufferPointer, at index: Int) -> Int {
+        let rest = UnsafeRawBufferPointer(rebasing: input[index...])
+        func starts(with literal: String) -> Bool {
+            let bytes = Array(literal.utf8)
+            return rest.count >= bytes.count && zip(rest, bytes).allSatisfy { $0 == $1 }
+        }
+        func length(until terminator: String, from offset: Int) -> Int {
+            let end = Array(terminator.utf8)
+            var cursor = offset
+            while cursor + end.count <= rest.count {
+                if rest[cursor] == end[0], zip(rest[cursor...], end).allSatisfy({ $0 == $1 }) {
+                    return cursor + end.count
+                }
+                cursor += 1
+            }
+            return rest.count
+        }
+        guard rest.count > 1 else { return 0 }
+        if rest[1] == UInt8(ascii: "?") { return length(until: "?>", from: 2) }
+        guard rest[1] == UInt8(ascii: "!") else { return 0 }
+        if starts(with: "<![CDATA[") { return length(until: "]]>", from: 9) }
+        if starts(with: "<!--") { return length(until: "-->", from: 4) }
+        if starts(with: "<!DOCTYPE") {
+            let total = doctypeLength(rest)
+            noteDeclaredEntities(UnsafeRawBufferPointer(rebasing: rest[..<total]))
+            return total
+        }
+        return 0
+    }
+
+    /// A DOCTYPE ends at the first `>` outside its internal subset `[...]` and outside quotes.
+    private func doctypeLength(_ rest: UnsafeRawBufferPointer) -> Int {
+        var inSubset = false
+        var quote: UInt8? = nil
+        for (offset, byte) in rest.enumerated() {
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["): inSubset = true
+            case UInt8(ascii: "]"): inSubset = false
+            case UInt8(ascii: ">") where !inSubset: return offset + 1
+            default: break
+            }
+        }
+        return rest.count
+    }
+
+    private mutating func noteDeclaredEntities(_ doctype: UnsafeRawBufferPointer) {
+        let text = Array(doctype)
+        let marker = Array("<!ENTITY".utf8)
+        var cursor = 0
+        while cursor + marker.count < text.count {
+            guard text[cursor..<cursor + marker.count].elementsEqual(marker) else {
+                cursor += 1
+                continue
+            }
+            cursor += marker.count
+            while cursor < text.count, text[cursor] == 0x20 || text[cursor] == 0x09 || text[cursor] == 0x0A { cursor += 1 }
+            let start = cursor
+            while cursor < text.count, isNameByte(text[cursor]) { cursor += 1 }
+            if cursor > start { declaredEntities.insert(Array(text[start..<cursor])) }
+        }
+    }
+
+    private mutating func withoutControls(_ section: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        return section.filter { byte in
+            let bad = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+            if bad { report.controlCharacters += 1 }
+            return !bad
+        }
+    }
+}
