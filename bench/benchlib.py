@@ -215,7 +215,12 @@ def report(results):
             rows.append((section, tool, "peak RSS MiB", fmt(entry["max_rss_kib"] / 1024), ratio(smaller) if smaller
                          else "", ""))
         peers = [by_key[(tool, pass_name)] for tool in ("newsboat", "reader") if (tool, pass_name) in by_key]
-        if ours and peers and pass_name in ("first", "repoll"):
+        requests = sum(ours["http"].values()) if ours else 0
+        if ours and pass_name in ("first", "repoll") and (ours["exit"] != 0 or requests < meta.get("feeds", 0)):
+            verdicts.append(f"poll, {pass_names[pass_name]}: NOT VALID: newswired exited with status {ours['exit']} "
+                            f"after {requests} HTTP requests for {meta.get('feeds', '?')} feeds (see "
+                            f"bench/out/poll/newswired-{pass_name}.log)")
+        elif ours and peers and pass_name in ("first", "repoll"):
             best = min(peers, key=lambda entry: entry["wall_s"])
             speedup = best["wall_s"] / ours["wall_s"]
             target = 5 if pass_name == "first" else 3
@@ -232,10 +237,13 @@ def report(results):
         if idle.get("idle_cpu_percent") is not None:
             rows.append((section, "newswired", "CPU %", f"{idle['idle_cpu_percent']:.2f}", "",
                          f"{idle['idle_cpu_ticks']} ticks; {idle['idle_wakeups_per_s']} context switches/s over "
-                         f"{idle['threads']} threads"))
+                         f"{idle['threads']} threads; {idle.get('status_messages_while_idle', 0)} status changes"))
+            parts = idle.get("memory_kib", {})
+            split = (f" (anonymous {parts['RssAnon'] * 1024 / 1e6:.1f}, file-backed {parts['RssFile'] * 1024 / 1e6:.1f})"
+                     if "RssAnon" in parts and "RssFile" in parts else "")
             rows.append((section, "newswired", "RSS MB (idle)", f"{idle['idle_rss_kib_max'] * 1024 / 1e6:.1f}", "",
-                         f"peak during the first polls {idle['peak_rss_first_poll_kib'] * 1024 / 1e6:.1f} MB; "
-                         f"first polls done after {idle['first_polls_done_s']} s"))
+                         f"{split.strip()} peak during the first polls {idle['peak_rss_first_poll_kib'] * 1024 / 1e6:.1f}"
+                         f" MB; first polls done after {idle['first_polls_done_s']} s; {idle['last_status']}"))
             rss_mb = idle["idle_rss_kib_max"] * 1024 / 1e6
             verdicts.append(f"idle: CPU {idle['idle_cpu_percent']:.2f} % (target about 0: "
                             f"{verdict(idle['idle_cpu_percent'] < 0.5)}), RSS {rss_mb:.1f} MB (target < 30 MB: "

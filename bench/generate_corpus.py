@@ -471,12 +471,14 @@ def main():
                                       content=with_content))
 
     if args.large_mib > 0:
-        # An aggregator-style RSS 2.0 feed mixing every family, with full text, until it is large enough.
+        # An aggregator-style RSS 2.0 feed mixing every family, as many with full text as the polled
+        # feeds, until it is large enough.
         target = int(args.large_mib * 1024 * 1024)
         chunks, size, count, batch = [], 0, 0, 0
         while size < target:
             family_id = weighted(rng, families)
-            items = maker.items(family_id, f"L{batch:05d}-", 50, "rss", rng.random() < 0.5)
+            items = maker.items(family_id, f"L{batch:05d}-", 50, "rss",
+                                FAMILIES[family_id].get("content", False) or rng.random() < args.content_share)
             chunk = FeedWriter("rss", FAMILIES[family_id], family_id, args.base_url + "large.xml", "", anchor) \
                 .rss(items)
             body = chunk[chunk.index("    <item>"):chunk.rindex("  </channel>")]

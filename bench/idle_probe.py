@@ -40,16 +40,22 @@ def status_kib(pid, key):
 
 
 def context_switches(pid):
-    total = 0
+    """Context switches (voluntary and not) of each thread, by thread id."""
+    counts = {}
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{task}/status") as handle:
-                for line in handle:
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        total += int(line.split()[1])
+                counts[task] = sum(int(line.split()[1]) for line in handle
+                                   if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
         except FileNotFoundError:
             pass
-    return total
+    return counts
+
+
+def memory(pid):
+    with open(f"/proc/{pid}/status") as handle:
+        return {line.split(":")[0]: int(line.split()[1]) for line in handle
+                if line.startswith(("VmRSS", "VmHWM", "RssAnon", "RssFile", "RssShmem"))}
 
 
 def main():
@@ -111,14 +117,17 @@ def main():
             rss.append(status_kib(pid, "VmRSS"))
         ticks1, switches1, t1 = cpu_ticks(pid), context_switches(pid), time.monotonic()
         seconds = t1 - t0
+        # Wake-ups of the threads that lived through the whole window (and of those born in it).
+        wakeups = sum(count - switches0.get(task, 0) for task, count in switches1.items())
         result.update(
             idle_seconds=round(seconds, 2),
             idle_cpu_percent=round(100.0 * (ticks1 - ticks0) / TICKS / seconds, 3),
             idle_cpu_ticks=ticks1 - ticks0,
-            idle_wakeups_per_s=round((switches1 - switches0) / seconds, 2),
+            idle_wakeups_per_s=round(wakeups / seconds, 2),
             idle_rss_kib_max=max(rss),
             idle_rss_kib_last=rss[-1],
             threads=len(os.listdir(f"/proc/{pid}/task")),
+            memory_kib=memory(pid),
         )
         # Whatever arrived on the notify socket meanwhile (a status change would mean it polled).
         notify.setblocking(False)

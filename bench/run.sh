@@ -96,11 +96,11 @@ if ! "$VENV/bin/python" -c "import feedparser, feedparser_rs, fastfeedparser, re
 fi
 PY=$VENV/bin/python
 
-say "building newswired and newswire-bench (release)"
+say "building newswired and newswire-bench (release, static Swift runtime, as make install builds them)"
 cd "$ROOT"
-swift build -c release --product newswired 2>&1 | tail -n 3 >&2
-swift build -c release --product newswire-bench 2>&1 | tail -n 3 >&2
-BIN=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 3 >&2
+swift build -c release --static-swift-stdlib --product newswire-bench 2>&1 | tail -n 3 >&2
+BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 NEWSWIRED=$BIN/newswired
 NEWSWIRE_BENCH=$BIN/newswire-bench
 
