@@ -51,6 +51,11 @@ enum Schema {
                     key TEXT PRIMARY KEY,
                     article_id INTEGER NOT NULL REFERENCES articles(id)
                 ) WITHOUT ROWID;
+                CREATE TABLE article_hints (
+                    hint TEXT NOT NULL,
+                    article_id INTEGER NOT NULL REFERENCES articles(id),
+                    PRIMARY KEY (hint, article_id)
+                ) WITHOUT ROWID;
                 CREATE TABLE article_versions (
                     article_id INTEGER NOT NULL REFERENCES articles(id),
                     fingerprint TEXT NOT NULL,

@@ -72,6 +72,25 @@ public struct StoreTransaction {
         }
     }
 
+    /// Records near-duplicate lookup hints for an article.
+    public func addHints(_ hints: [String], to articleID: Int64) throws {
+        for hint in hints {
+            try db.execute(sql: "INSERT OR IGNORE INTO article_hints (hint, article_id) VALUES (?, ?)",
+                           arguments: [hint, articleID])
+        }
+    }
+
+    /// The most recent articles sharing any of `hints` (candidates for a near-duplicate check).
+    public func articles(sharingHints hints: [String], limit: Int = 20) throws -> [StoredArticle] {
+        guard !hints.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: hints.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT * FROM articles WHERE id IN (
+                SELECT DISTINCT article_id FROM article_hints WHERE hint IN (\(marks)) ORDER BY article_id DESC LIMIT ?)
+            ORDER BY id DESC
+            """, arguments: StatementArguments(hints) + [limit]).map(Self.article(from:))
+    }
+
     /// Fingerprints of every version stored for an article.
     public func versions(of articleID: Int64) throws -> Set<String> {
         Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM article_versions WHERE article_id = ?",

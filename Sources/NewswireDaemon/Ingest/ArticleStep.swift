@@ -12,14 +12,31 @@ enum ArticleStep {
                       clusterer: inout StoryClusterer, now: Date) throws -> [EmittedEvent] {
         let content = ArticleContent(title: candidate.title, summary: candidate.summary,
                                      versionDate: candidate.updated ?? candidate.published)
-        if let known = try tx.article(forKeys: keys.all) {
+        let hints = NearDuplicate.hints(outlet: candidate.outlet, title: candidate.title, summary: candidate.summary)
+        if let known = try tx.article(forKeys: keys.all) ?? nearDuplicate(of: candidate, content: content,
+                                                                           hints: hints, tx: tx) {
+            // Learn this copy's keys, so that it is found directly next time.
             try tx.addKeys(keys.all, to: known.id)
+            try tx.addHints(hints, to: known.id)
             return try revise(known, with: candidate, content: content, tx: tx, now: now)
         }
-        return try insert(candidate, keys: keys, content: content, tx: tx, clusterer: &clusterer, now: now)
+        return try insert(candidate, keys: keys, hints: hints, content: content, tx: tx, clusterer: &clusterer,
+                          now: now)
     }
 
-    private static func insert(_ candidate: ArticleCandidate, keys: IdentityKeys, content: ArticleContent,
+    /// A known article of the same outlet that this candidate republishes under a new link or guid.
+    private static func nearDuplicate(of candidate: ArticleCandidate, content: ArticleContent, hints: [String],
+                                      tx: StoreTransaction) throws -> StoredArticle? {
+        try tx.articles(sharingHints: hints).first { known in
+            known.outlet == candidate.outlet && NearDuplicate.isSameArticle(
+                known: ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate),
+                knownDate: known.published ?? known.firstSeen, incoming: content,
+                incomingDate: candidate.published)
+        }
+    }
+
+    private static func insert(_ candidate: ArticleCandidate, keys: IdentityKeys, hints: [String],
+                               content: ArticleContent,
                                tx: StoreTransaction, clusterer: inout StoryClusterer,
                                now: Date) throws -> [EmittedEvent] {
         var article = StoredArticle(
@@ -28,6 +45,7 @@ enum ArticleStep {
             published: candidate.published, versionDate: content.versionDate, fingerprint: content.fingerprint,
             firstSeen: now, storyID: nil)
         article.id = try tx.insertArticle(article, keys: keys.all)
+        try tx.addHints(hints, to: article.id)
 
         let assignment = clusterer.assign(ClusterArticle(
             id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
@@ -35,12 +53,12 @@ enum ArticleStep {
         let summary = clusterer.summary(of: assignment.story)
             ?? StorySummary(id: assignment.story, headline: article.title, outlets: [article.outlet], articleCount: 1,
                             brief: [])
-        try tx.setStory(of: article.id, to: assignment.story, score: assignment.explanation.score,
-                        terms: assignment.explanation.sharedTerms)
         let created = try tx.story(id: assignment.story)?.created ?? now
         try tx.saveStory(StoredStory(id: summary.id, headline: summary.headline, outlets: summary.outlets,
                                      articleCount: summary.articleCount, brief: summary.brief, created: created,
                                      lastActivity: now))
+        try tx.setStory(of: article.id, to: assignment.story, score: assignment.explanation.score,
+                        terms: assignment.explanation.sharedTerms)
 
         let storyRef = StoryPayload(id: summary.id, title: summary.headline)
         let fullStory = StoryPayload(id: summary.id, title: summary.headline, outlets: summary.outlets,
