@@ -26,8 +26,10 @@ public enum NearDuplicate {
     }
 
     /// Whether `incoming` is a copy (possibly retitled or retouched) of `known`, from the same outlet.
-    public static func isSameArticle(known: ArticleContent, knownDate: Date?, incoming: ArticleContent,
-                                     incomingDate: Date?) -> Bool {
+    public static func isSameArticle(
+        known: ArticleContent, knownDate: Date?, incoming: ArticleContent,
+        incomingDate: Date?
+    ) -> Bool {
         if let a = knownDate, let b = incomingDate, abs(a.timeIntervalSince(b)) > window { return false }
         let knownSummary = Set(words(known.summary))
         let incomingSummary = Set(words(incoming.summary))

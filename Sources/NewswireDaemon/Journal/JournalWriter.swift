@@ -52,7 +52,7 @@ public struct JournalWriter: Sendable {
 
     private static func stderrIsJournal(_ value: String?) -> Bool {
         guard let parts = value?.split(separator: ":"), parts.count == 2,
-              let device = UInt64(parts[0]), let inode = UInt64(parts[1])
+            let device = UInt64(parts[0]), let inode = UInt64(parts[1])
         else { return false }
         var info = stat()
         guard fstat(2, &info) == 0 else { return false }
