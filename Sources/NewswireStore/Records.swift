@@ -92,11 +92,14 @@ public struct FeedState: Sendable, Equatable {
     public var lastError: String?
     public var lastAttempt: Date?
     public var lastSuccess: Date?
+    /// Where permanent redirects lead, and on how many polls in a row they did.
+    public var movedTo: String?
+    public var movedCount: Int
 
     public init(
         url: String, outlet: String, etag: String? = nil, lastModified: String? = nil, pollState: String? = nil,
         failing: Bool = false, disabled: Bool = false, lastError: String? = nil, lastAttempt: Date? = nil,
-        lastSuccess: Date? = nil
+        lastSuccess: Date? = nil, movedTo: String? = nil, movedCount: Int = 0
     ) {
         self.url = url
         self.outlet = outlet
@@ -108,5 +111,7 @@ public struct FeedState: Sendable, Equatable {
         self.lastError = lastError
         self.lastAttempt = lastAttempt
         self.lastSuccess = lastSuccess
+        self.movedTo = movedTo
+        self.movedCount = movedCount
     }
 }

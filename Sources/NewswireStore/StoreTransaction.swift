@@ -203,7 +203,7 @@ public struct StoreTransaction {
                 url: row["url"], outlet: row["outlet"], etag: row["etag"], lastModified: row["last_modified"],
                 pollState: row["poll_state"], failing: row["failing"], disabled: row["disabled"],
                 lastError: row["last_error"], lastAttempt: Self.date(row["last_attempt"]),
-                lastSuccess: Self.date(row["last_success"]))
+                lastSuccess: Self.date(row["last_success"]), movedTo: row["moved_to"], movedCount: row["moved_count"])
         }
     }
 
@@ -212,13 +212,13 @@ public struct StoreTransaction {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO feeds (url, outlet, etag, last_modified, poll_state, failing, disabled, last_error,
-                                              last_attempt, last_success)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              last_attempt, last_success, moved_to, moved_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 state.url, state.outlet, state.etag, state.lastModified, state.pollState, state.failing,
                 state.disabled, state.lastError, state.lastAttempt?.timeIntervalSince1970,
-                state.lastSuccess?.timeIntervalSince1970,
+                state.lastSuccess?.timeIntervalSince1970, state.movedTo, state.movedCount,
             ])
     }
 

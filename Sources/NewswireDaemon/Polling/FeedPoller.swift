@@ -46,10 +46,9 @@ struct FeedPoller: Sendable {
 
         let response: FetchResponse
         do {
+            let target = PermanentRedirects.fetchURL(configured: feedURL, state: state)
             response = try await fetcher.fetch(
-                FetchRequest(
-                    url: feedURL, etag: state.etag,
-                    lastModified: state.lastModified, limits: limits))
+                FetchRequest(url: target, etag: state.etag, lastModified: state.lastModified, limits: limits))
         } catch {
             return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
         }
@@ -57,6 +56,11 @@ struct FeedPoller: Sendable {
         var hint = [response.maxAge, response.expires.map { $0.timeIntervalSince(now()) }, response.retryAfter]
             .compactMap { $0 }.max()
         let wasFailing = state.failing
+        if PermanentRedirects.record(response, into: &state) {
+            logger.notice(
+                "feed moved permanently; polling its new URL from now on (update the configuration)",
+                metadata: ["feed": "\(url)", "moved_to": "\(state.movedTo ?? "")"])
+        }
         var counts = (new: 0, updated: 0)
         if !response.isNotModified {
             let feed: ParsedFeed
