@@ -18,7 +18,9 @@ enum Schema {
                         disabled INTEGER NOT NULL DEFAULT 0,
                         last_error TEXT,
                         last_attempt REAL,
-                        last_success REAL
+                        last_success REAL,
+                        moved_to TEXT,
+                        moved_count INTEGER NOT NULL DEFAULT 0
                     );
                     CREATE TABLE stories (
                         id INTEGER PRIMARY KEY,
