@@ -71,7 +71,8 @@ let package = Package(
         .executableTarget(
             name: "newswire",
             dependencies: [
-                "NewswireProtocol", "FeedParser", "StoryClustering", "NewswireDaemon",
+                "NewswireProtocol", "FeedParser", "StoryClustering", "NewswireDaemon", "NewswireHTTP",
+                "NewswireStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

@@ -14,8 +14,10 @@ public enum RevisionDecision: Sendable, Equatable {
     ///   - current: the version the store holds as current.
     ///   - seenFingerprints: fingerprints of every version ever stored for this article.
     ///   - incoming: the copy just read from a feed.
-    public static func decide(current: ArticleContent, seenFingerprints: Set<String>,
-                              incoming: ArticleContent) -> RevisionDecision {
+    public static func decide(
+        current: ArticleContent, seenFingerprints: Set<String>,
+        incoming: ArticleContent
+    ) -> RevisionDecision {
         let fingerprint = incoming.fingerprint
         if fingerprint == current.fingerprint { return .unchanged }
         if seenFingerprints.contains(fingerprint) { return .staleCopy }

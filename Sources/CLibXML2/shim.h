@@ -4,6 +4,11 @@
 // before libxml2 sees the bytes, and SwiftGlibc does not export <iconv.h>.
 #ifndef NEWSWIRE_CLIBXML2_SHIM_H
 #define NEWSWIRE_CLIBXML2_SHIM_H
+// Debian builds libxml2 with ICU, whose <unicode/*.h> headers clash with the ICU that Foundation
+// ships (two different `enum UErrorCode` in one Swift module). We never touch libxml2's ICU
+// converter fields (only pointers to its structs), so hide them.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

@@ -18,8 +18,10 @@ public struct Event: Sendable, Equatable, Codable {
     /// For `article.updated`: which fields changed (`title`, `summary`, `url`).
     public var changes: [String]?
 
-    public init(seq: Int64, type: EventType, time: Date, article: ArticlePayload? = nil, story: StoryPayload? = nil,
-                source: SourcePayload? = nil, changes: [String]? = nil) {
+    public init(
+        seq: Int64, type: EventType, time: Date, article: ArticlePayload? = nil, story: StoryPayload? = nil,
+        source: SourcePayload? = nil, changes: [String]? = nil
+    ) {
         self.seq = seq
         self.type = type
         self.time = time
@@ -43,8 +45,10 @@ public struct ArticlePayload: Sendable, Equatable, Codable {
     public var summary: String
     public var authors: [String]?
 
-    public init(id: Int64, outlet: String, title: String, url: String, published: Date?, summary: String,
-                authors: [String]? = nil) {
+    public init(
+        id: Int64, outlet: String, title: String, url: String, published: Date?, summary: String,
+        authors: [String]? = nil
+    ) {
         self.id = id
         self.outlet = outlet
         self.title = title

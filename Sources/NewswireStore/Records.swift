@@ -16,9 +16,11 @@ public struct StoredArticle: Sendable, Equatable {
     public var firstSeen: Date
     public var storyID: Int64?
 
-    public init(id: Int64 = 0, outlet: String, url: String, canonicalURL: String, guid: String?, title: String,
-                summary: String, authors: [String], published: Date?, versionDate: Date?, fingerprint: String,
-                firstSeen: Date, storyID: Int64?) {
+    public init(
+        id: Int64 = 0, outlet: String, url: String, canonicalURL: String, guid: String?, title: String,
+        summary: String, authors: [String], published: Date?, versionDate: Date?, fingerprint: String,
+        firstSeen: Date, storyID: Int64?
+    ) {
         self.id = id
         self.outlet = outlet
         self.url = url
@@ -45,8 +47,10 @@ public struct StoredStory: Sendable, Equatable {
     public var created: Date
     public var lastActivity: Date
 
-    public init(id: Int64, headline: String, outlets: [String], articleCount: Int, brief: [String], created: Date,
-                lastActivity: Date) {
+    public init(
+        id: Int64, headline: String, outlets: [String], articleCount: Int, brief: [String], created: Date,
+        lastActivity: Date
+    ) {
         self.id = id
         self.headline = headline
         self.outlets = outlets
@@ -88,10 +92,15 @@ public struct FeedState: Sendable, Equatable {
     public var lastError: String?
     public var lastAttempt: Date?
     public var lastSuccess: Date?
+    /// Where permanent redirects lead, and on how many polls in a row they did.
+    public var movedTo: String?
+    public var movedCount: Int
 
-    public init(url: String, outlet: String, etag: String? = nil, lastModified: String? = nil, pollState: String? = nil,
-                failing: Bool = false, disabled: Bool = false, lastError: String? = nil, lastAttempt: Date? = nil,
-                lastSuccess: Date? = nil) {
+    public init(
+        url: String, outlet: String, etag: String? = nil, lastModified: String? = nil, pollState: String? = nil,
+        failing: Bool = false, disabled: Bool = false, lastError: String? = nil, lastAttempt: Date? = nil,
+        lastSuccess: Date? = nil, movedTo: String? = nil, movedCount: Int = 0
+    ) {
         self.url = url
         self.outlet = outlet
         self.etag = etag
@@ -102,5 +111,7 @@ public struct FeedState: Sendable, Equatable {
         self.lastError = lastError
         self.lastAttempt = lastAttempt
         self.lastSuccess = lastSuccess
+        self.movedTo = movedTo
+        self.movedCount = movedCount
     }
 }

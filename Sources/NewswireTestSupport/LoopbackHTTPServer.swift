@@ -65,6 +65,13 @@ public final class LoopbackHTTPServer: Sendable {
         state.requests(to: path)
     }
 
+    /// Returns once `path` (query ignored) has received `count` requests in all: the readiness
+    /// signal for tests that act while a response is pending (`.hang`, `.slowDrip`, `.delayed`).
+    /// Also returns when the server shuts down.
+    public func waitForRequests(to path: String, count: Int = 1) async {
+        await state.waitForRequests(to: path, count: count)
+    }
+
     /// How many requests for `path` were answered with `status` (e.g. 200 vs 304).
     public func responseCount(to path: String, status: Int) -> Int {
         state.requests(to: path).filter { $0.responseStatus == status }.count
@@ -76,9 +83,11 @@ public final class LoopbackHTTPServer: Sendable {
     /// Starts a new measurement of `peakConcurrentRequests` from the current count.
     public func resetPeak() { state.resetPeak() }
 
-    /// Closes the listener and every open connection, then stops the server's thread.
+    /// Closes the listener and every open connection, then stops the server's thread; pending
+    /// `waitForRequests` calls return.
     public func shutdown() async throws {
         try? await listener.close()
+        state.releaseWaiters()
         try await group.shutdownGracefully()
     }
 }

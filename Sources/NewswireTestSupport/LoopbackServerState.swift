@@ -8,6 +8,7 @@ final class LoopbackServerState: Sendable {
         var requests: [String: [RecordedRequest]] = [:]
         var inFlight = 0
         var peakInFlight = 0
+        var waiters: [(path: String, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let contents = Mutex(Contents())
@@ -21,11 +22,39 @@ final class LoopbackServerState: Sendable {
     }
 
     func record(_ request: RecordedRequest, path: String) {
-        contents.withLock { $0.requests[path, default: []].append(request) }
+        let satisfied = contents.withLock { contents in
+            contents.requests[path, default: []].append(request)
+            let received = contents.requests[path]?.count ?? 0
+            let ready = contents.waiters.filter { $0.path == path && $0.count <= received }
+            contents.waiters.removeAll { $0.path == path && $0.count <= received }
+            return ready
+        }
+        for waiter in satisfied { waiter.continuation.resume() }
+    }
+
+    /// Returns once `path` has received `count` requests in all.
+    func waitForRequests(to path: String, count: Int) async {
+        await withCheckedContinuation { continuation in
+            let isReady = contents.withLock { contents in
+                guard (contents.requests[path]?.count ?? 0) < count else { return true }
+                contents.waiters.append((path, count, continuation))
+                return false
+            }
+            if isReady { continuation.resume() }
+        }
     }
 
     func requests(to path: String) -> [RecordedRequest] {
         contents.withLock { $0.requests[path] ?? [] }
+    }
+
+    /// Resumes every `waitForRequests` caller, satisfied or not (the server is stopping).
+    func releaseWaiters() {
+        let waiters = contents.withLock { contents in
+            defer { contents.waiters = [] }
+            return contents.waiters
+        }
+        for waiter in waiters { waiter.continuation.resume() }
     }
 
     func requestBegan() {

@@ -4,8 +4,10 @@ import ArgumentParser
 struct Cluster: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Assign articles (JSON Lines) to stories.")
 
-    @Argument(help: ArgumentHelp("Articles as JSON Lines (id, outlet, title, summary, url, published).",
-                                 valueName: "file.jsonl"))
+    @Argument(
+        help: ArgumentHelp(
+            "Articles as JSON Lines (id, outlet, title, summary, url, published).",
+            valueName: "file.jsonl"))
     var file: String
 
     func run() throws {

@@ -30,7 +30,9 @@ struct Story: ParsableCommand {
             print("  - [\(join.outlet)] \(join.title) (article \(join.articleID))")
             if explain {
                 if let score = join.score, !join.terms.isEmpty {
-                    print("      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))")
+                    print(
+                        "      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))"
+                    )
                 } else {
                     print("      started the story")
                 }

@@ -28,8 +28,10 @@ struct Newswired: AsyncParsableCommand {
     var once = false
 
     func run() async throws {
-        let exit = await Daemon.run(DaemonOptions(configPath: config, stateDirectory: stateDirectory,
-                                                  socketPath: socket, once: once))
+        let exit = await Daemon.run(
+            DaemonOptions(
+                configPath: config, stateDirectory: stateDirectory,
+                socketPath: socket, once: once))
         if exit != .success { throw ExitCode(exit.rawValue) }
     }
 }

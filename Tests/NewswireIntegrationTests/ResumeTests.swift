@@ -13,17 +13,22 @@ final class ResumeTests: XCTestCase {
             try? FileManager.default.removeItem(at: work)
         }
         let items = FeedBuilder.distinctItems
-        server.setRoute("/wire.xml", .feed(body: FeedBuilder.rss(items: Array(items[0..<2])),
-                                           contentType: "application/rss+xml", etag: nil, lastModified: nil))
-        let daemon = try DaemonProcess(workDirectory: work, config: """
-            interval = "1s"
-            [polling]
-            min_interval = "1s"
-            startup_window = "1s"
-            [outlets.wire]
-            name = "Test Wire"
-            feeds = ["\(server.url("/wire.xml"))"]
-            """)
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: Array(items[0..<2])),
+                contentType: "application/rss+xml", etag: nil, lastModified: nil))
+        let daemon = try DaemonProcess(
+            workDirectory: work,
+            config: """
+                interval = "1s"
+                [polling]
+                min_interval = "1s"
+                startup_window = "1s"
+                [outlets.wire]
+                name = "Test Wire"
+                feeds = ["\(server.url("/wire.xml"))"]
+                """)
         try await daemon.start()
 
         // A follows from the start and leaves after the first two articles.
@@ -36,8 +41,11 @@ final class ResumeTests: XCTestCase {
         first.disconnect()
 
         // Meanwhile two more articles are published; B watches everything.
-        server.setRoute("/wire.xml", .feed(body: FeedBuilder.rss(items: items), contentType: "application/rss+xml",
-                                           etag: nil, lastModified: nil))
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: items), contentType: "application/rss+xml",
+                etag: nil, lastModified: nil))
         let watcher = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
         try await watcher.wait(for: "four articles") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == 4
@@ -58,11 +66,15 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(back.lines.first?["type"] as? String, "hello")
 
         // …and then the live stream: a fifth article reaches both.
-        let fifth = FeedBuilder.Item(title: "Parliament passes new data protection law",
-                                     link: "https://example.org/politics/data-law",
-                                     summary: "Lawmakers approved stricter rules for personal data.")
-        server.setRoute("/wire.xml", .feed(body: FeedBuilder.rss(items: items + [fifth]),
-                                           contentType: "application/rss+xml", etag: nil, lastModified: nil))
+        let fifth = FeedBuilder.Item(
+            title: "Parliament passes new data protection law",
+            link: "https://example.org/politics/data-law",
+            summary: "Lawmakers approved stricter rules for personal data.")
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: items + [fifth]),
+                contentType: "application/rss+xml", etag: nil, lastModified: nil))
         try await back.wait(for: "the live fifth article") { lines, _ in
             lines.contains { $0.articleTitle == fifth.title }
         }

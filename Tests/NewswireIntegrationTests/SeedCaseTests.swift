@@ -14,9 +14,12 @@ final class SeedCaseTests: XCTestCase {
         work = try Fixtures.temporaryDirectory("seed")
         for name in ["france24-africa", "aljazeera-all", "aljazeera-africa"] {
             // No validators: every poll is a full 200, so deduplication itself is what is tested.
-            server.setRoute("/\(name).xml", .feed(body: try Fixtures.data("seed-mali/\(name).xml"),
-                                                  contentType: "application/rss+xml; charset=utf-8",
-                                                  etag: nil, lastModified: nil))
+            server.setRoute(
+                "/\(name).xml",
+                .feed(
+                    body: try Fixtures.data("seed-mali/\(name).xml"),
+                    contentType: "application/rss+xml; charset=utf-8",
+                    etag: nil, lastModified: nil))
         }
     }
 
@@ -102,9 +105,10 @@ final class SeedCaseTests: XCTestCase {
     }
 
     private func requestCounts() -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: ["france24-africa", "aljazeera-all", "aljazeera-africa"].map {
-            ($0, server.requests(to: "/\($0).xml").count)
-        })
+        Dictionary(
+            uniqueKeysWithValues: ["france24-africa", "aljazeera-all", "aljazeera-africa"].map {
+                ($0, server.requests(to: "/\($0).xml").count)
+            })
     }
 
     /// Waits until each feed was requested `atLeast` times more than in `beyond`.

@@ -12,9 +12,12 @@ final class SystemdTests: XCTestCase {
         sandbox = try SystemdSandbox(testCase: self)
         server = try await LoopbackHTTPServer.start()
         for name in ["france24-africa", "aljazeera-all", "aljazeera-africa"] {
-            server.setRoute("/\(name).xml", .feed(body: try Fixtures.data("seed-mali/\(name).xml"),
-                                                  contentType: "application/rss+xml", etag: "\"v1\"",
-                                                  lastModified: nil))
+            server.setRoute(
+                "/\(name).xml",
+                .feed(
+                    body: try Fixtures.data("seed-mali/\(name).xml"),
+                    contentType: "application/rss+xml", etag: "\"v1\"",
+                    lastModified: nil))
         }
         try sandbox.up()
     }
@@ -45,8 +48,10 @@ final class SystemdTests: XCTestCase {
             feeds = ["\(server.url("/aljazeera-all.xml"))", "\(server.url("/aljazeera-africa.xml"))"]
             """
         try sandbox.write(Data(config.utf8), to: "/etc/newswire/newswired.toml")
-        let verify = try sandbox.exec(["systemd-analyze", "verify", "/etc/systemd/system/newswired.service",
-                                       "/etc/systemd/system/newswired.socket"])
+        let verify = try sandbox.exec([
+            "systemd-analyze", "verify", "/etc/systemd/system/newswired.service",
+            "/etc/systemd/system/newswired.socket",
+        ])
         XCTAssertEqual(verify.status, 0, "systemd-analyze verify: \(verify.stderr)")
         try sandbox.exec(["systemctl", "daemon-reload"])
     }
@@ -55,8 +60,9 @@ final class SystemdTests: XCTestCase {
         try installUnits()
         let startSocket = try sandbox.exec(["systemctl", "start", "newswired.socket"])
         XCTAssertEqual(startSocket.status, 0, startSocket.stderr)
-        XCTAssertEqual(try sandbox.property("ActiveState", of: "newswired.service"), "inactive",
-                       "the service waits for its first client")
+        XCTAssertEqual(
+            try sandbox.property("ActiveState", of: "newswired.service"), "inactive",
+            "the service waits for its first client")
 
         // The first client activates the service through the socket systemd holds.
         let socket = try sandbox.hostPath("/run/newswire/events.sock").path
@@ -93,17 +99,22 @@ final class SystemdTests: XCTestCase {
         XCTAssertEqual(stop.status, 0, stop.stderr)
         XCTAssertEqual(try sandbox.property("Result", of: "newswired.service"), "success")
         XCTAssertEqual(try sandbox.property("ExecMainStatus", of: "newswired.service"), "0")
-        XCTAssertEqual(try sandbox.property("ActiveState", of: "newswired.socket"), "active",
-                       "the socket stays, to start the daemon again on the next client")
+        XCTAssertEqual(
+            try sandbox.property("ActiveState", of: "newswired.socket"), "active",
+            "the socket stays, to start the daemon again on the next client")
     }
 
     /// Reads `journalctl -u newswired NEWSWIRE_OUTLET=aljazeera -o json` until `count` entries match.
-    private func journalEntries(atLeast count: Int,
-                                where matches: ([String: Any]) -> Bool) async throws -> [[String: Any]] {
+    private func journalEntries(
+        atLeast count: Int,
+        where matches: ([String: Any]) -> Bool
+    ) async throws -> [[String: Any]] {
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
-            let output = try sandbox.exec(["journalctl", "-u", "newswired", "NEWSWIRE_OUTLET=aljazeera", "-o", "json",
-                                           "--no-pager"])
+            let output = try sandbox.exec([
+                "journalctl", "-u", "newswired", "NEWSWIRE_OUTLET=aljazeera", "-o", "json",
+                "--no-pager",
+            ])
             let entries = output.stdout.split(separator: "\n").compactMap {
                 (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
             }.filter(matches)

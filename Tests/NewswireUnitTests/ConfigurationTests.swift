@@ -1,5 +1,6 @@
-@testable import NewswireDaemon
 import XCTest
+
+@testable import NewswireDaemon
 
 final class ConfigurationTests: XCTestCase {
     func testEmptyFileMeansEveryBuiltinOutlet() throws {
@@ -11,7 +12,8 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testOutletsTablePollsExactlyThoseNamed() throws {
-        let configuration = try ConfigurationLoader.parse("""
+        let configuration = try ConfigurationLoader.parse(
+            """
             interval = "15m"
             [outlets.aljazeera]
             interval = "10m"
@@ -46,10 +48,12 @@ final class ConfigurationTests: XCTestCase {
             ("[polling]\nmin_interval = \"3h\"", "polling.min_interval"),
         ]
         for (text, expected) in cases {
-            XCTAssertThrowsError(try {
-                let configuration = try ConfigurationLoader.parse(text, file: "f.toml")
-                _ = try PolledOutlet.resolve(configuration, file: "f.toml")
-            }(), text) { error in
+            XCTAssertThrowsError(
+                try {
+                    let configuration = try ConfigurationLoader.parse(text, file: "f.toml")
+                    _ = try PolledOutlet.resolve(configuration, file: "f.toml")
+                }(), text
+            ) { error in
                 XCTAssertTrue("\(error)".contains(expected), "\(error) should name \(expected)")
             }
         }
@@ -75,14 +79,18 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testPathsFollowSystemdThenXDG() {
-        let systemd = DaemonPaths.resolve(stateDirectory: nil, socket: nil, environment: [
-            "STATE_DIRECTORY": "/var/lib/newswire", "RUNTIME_DIRECTORY": "/run/newswire", "HOME": "/root",
-        ])
+        let systemd = DaemonPaths.resolve(
+            stateDirectory: nil, socket: nil,
+            environment: [
+                "STATE_DIRECTORY": "/var/lib/newswire", "RUNTIME_DIRECTORY": "/run/newswire", "HOME": "/root",
+            ])
         XCTAssertEqual(systemd.stateDirectory.path, "/var/lib/newswire")
         XCTAssertEqual(systemd.socketPath, "/run/newswire/events.sock")
-        let user = DaemonPaths.resolve(stateDirectory: nil, socket: nil, environment: [
-            "XDG_RUNTIME_DIR": "/run/user/1000", "HOME": "/home/ann",
-        ])
+        let user = DaemonPaths.resolve(
+            stateDirectory: nil, socket: nil,
+            environment: [
+                "XDG_RUNTIME_DIR": "/run/user/1000", "HOME": "/home/ann",
+            ])
         XCTAssertEqual(user.stateDirectory.path, "/home/ann/.local/state/newswire")
         XCTAssertEqual(user.socketPath, "/run/user/1000/newswire/events.sock")
     }

@@ -1,6 +1,7 @@
-@testable import NewswireDaemon
 import NewswireStore
 import XCTest
+
+@testable import NewswireDaemon
 
 final class EventHubTests: XCTestCase {
     private func events(_ range: ClosedRange<Int64>) -> [StoredEvent] {

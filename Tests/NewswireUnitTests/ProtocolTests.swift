@@ -1,14 +1,17 @@
 import Foundation
-@testable import NewswireDaemon
 import NewswireProtocol
 import XCTest
 
+@testable import NewswireDaemon
+
 final class ProtocolTests: XCTestCase {
     func testEventLineCarriesTheContractFields() throws {
-        let event = Event(seq: 7, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
-                          article: ArticlePayload(id: 3, outlet: "aljazeera", title: "T", url: "https://a/1",
-                                                  published: Date(timeIntervalSince1970: 1_794_999_000), summary: "S"),
-                          story: StoryPayload(id: 2, title: "Story"))
+        let event = Event(
+            seq: 7, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
+            article: ArticlePayload(
+                id: 3, outlet: "aljazeera", title: "T", url: "https://a/1",
+                published: Date(timeIntervalSince1970: 1_794_999_000), summary: "S"),
+            story: StoryPayload(id: 2, title: "Story"))
         let line = WireCoding.line(event)
         XCTAssertFalse(line.contains("\n"))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -22,8 +25,9 @@ final class ProtocolTests: XCTestCase {
     }
 
     func testHelloLine() {
-        XCTAssertEqual(WireCoding.line(Hello(epoch: "e1", seq: 42)),
-                       #"{"epoch":"e1","protocol":1,"seq":42,"type":"hello"}"#)
+        XCTAssertEqual(
+            WireCoding.line(Hello(epoch: "e1", seq: 42)),
+            #"{"epoch":"e1","protocol":1,"seq":42,"type":"hello"}"#)
     }
 
     func testClientRequests() {
@@ -50,10 +54,13 @@ final class ProtocolTests: XCTestCase {
 
     func testJournalMessagesArePlainSentences() {
         let journal = EventJournal(writer: JournalWriter(environment: [:]), outletNames: ["aljazeera": "Al Jazeera"])
-        let failed = Event(seq: 1, type: .sourceFailed, time: Date(),
-                           source: SourcePayload(outlet: "aljazeera", feed: "https://x/feed", error: "HTTP 500",
-                                                 retryIn: 120))
-        XCTAssertEqual(journal.message(for: failed, outlet: "aljazeera"),
-                       "Feed of Al Jazeera is failing: HTTP 500; retrying in 2 min")
+        let failed = Event(
+            seq: 1, type: .sourceFailed, time: Date(),
+            source: SourcePayload(
+                outlet: "aljazeera", feed: "https://x/feed", error: "HTTP 500",
+                retryIn: 120))
+        XCTAssertEqual(
+            journal.message(for: failed, outlet: "aljazeera"),
+            "Feed of Al Jazeera is failing: HTTP 500; retrying in 2 min")
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
-
 /// A character encoding the decoder knows how to turn into UTF-8.
 enum Charset: Equatable, Sendable {
     case utf8
+    /// US-ASCII: only bytes below 0x80 are valid.
+    case ascii
     case utf16BigEndian, utf16LittleEndian, utf32BigEndian, utf32LittleEndian
     /// windows-1252, also used for ISO-8859-1 and US-ASCII labels as web browsers do.
     case windows1252
@@ -11,27 +11,29 @@ enum Charset: Equatable, Sendable {
 
     /// The charset a label (HTTP `charset`, XML `encoding`) names, or nil when it names none we know.
     init?(label: String) {
-        let name = label.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = CharsetLabels.normalize(label)
         switch name {
-        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": self = .utf8
-        case "utf-16be", "utf-16", "utf16", "ucs-2", "iso-10646-ucs-2", "csunicode", "unicode": self = .utf16BigEndian
-        case "utf-16le": self = .utf16LittleEndian
-        case "utf-32be", "utf-32", "utf32", "ucs-4", "iso-10646-ucs-4": self = .utf32BigEndian
-        case "utf-32le": self = .utf32LittleEndian
-        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252",
-             "windows-1252", "x-cp1252", "iso-ir-100", "csisolatin1", "ibm819", "cp819", "iso_8859-1:1987":
+        case "utf_8", "utf8", "u8", "utf", "utf8_ucs2", "utf8_ucs4", "cp65001", "unicode_1_1_utf_8": self = .utf8
+        case "utf_16_be", "utf_16be", "unicodebigunmarked", "utf_16", "utf16", "u16", "ucs_2", "iso_10646_ucs_2",
+             "csunicode", "unicode":
+            self = .utf16BigEndian
+        case "utf_16_le", "utf_16le", "unicodelittleunmarked": self = .utf16LittleEndian
+        case "utf_32_be", "utf_32be", "utf_32", "utf32", "u32", "ucs_4", "iso_10646_ucs_4", "csucs4": self = .utf32BigEndian
+        case "utf_32_le", "utf_32le": self = .utf32LittleEndian
+        case "646", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986", "cp367", "csascii", "ibm367", "iso646_us",
+             "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii", "ascii":
+            self = .ascii
+        case "8859", "cp819", "csisolatin1", "ibm819", "iso8859", "iso8859_1", "iso_8859_1", "iso_8859_1_1987",
+             "iso_ir_100", "l1", "latin", "latin1", "latin_1", "1252", "windows_1252", "cp1252", "x_cp1252":
             self = .windows1252
-        case "gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "csgb2312", "chinese": self = .iconv("GB18030")
-        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "csshiftjis":
-            self = .iconv("CP932")
-        case "euc-kr", "ks_c_5601-1987", "cp949", "windows-949", "cseuckr": self = .iconv("CP949")
-        case "big5", "big-5", "cn-big5", "x-x-big5", "csbig5": self = .iconv("BIG5-HKSCS")
+        case "gb2312", "chinese", "csiso58gb231280", "euc_cn", "euccn", "eucgb2312_cn", "gb2312_1980", "gb2312_80",
+             "iso_ir_58", "x_gbk", "gbk", "cp936", "ms936", "936":
+            self = .iconv("GB18030")
+        case "windows_31j", "x_sjis", "ms_kanji": self = .iconv("CP932")
+        case "x_mac_roman": self = .iconv("MACINTOSH")
         default:
-            guard !name.isEmpty, name.count < 40,
-                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) else {
-                return nil
-            }
-            self = .iconv(name.uppercased())
+            guard let iconvName = CharsetLabels.iconvNames[name] else { return nil }
+            self = .iconv(iconvName)
         }
     }
 
@@ -47,6 +49,7 @@ enum Charset: Equatable, Sendable {
     var name: String {
         switch self {
         case .utf8: "UTF-8"
+        case .ascii: "US-ASCII"
         case .utf16BigEndian: "UTF-16BE"
         case .utf16LittleEndian: "UTF-16LE"
         case .utf32BigEndian: "UTF-32BE"

@@ -10,7 +10,8 @@ enum CharsetSniffing {
         let length: Int
     }
 
-    /// The BOM at the start of `bytes`, or the encoding implied by `<?` written in UTF-16/32.
+    /// The BOM at the start of `bytes`, or the encoding family implied by `<?` written in
+    /// UTF-16/32 or EBCDIC (a BOM-less guess has `length` 0).
     static func byteOrderMark(_ bytes: UnsafeRawBufferPointer) -> ByteOrderMark? {
         func at(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0xAA }
         let b0 = at(0), b1 = at(1), b2 = at(2), b3 = at(3)
@@ -24,6 +25,7 @@ enum CharsetSniffing {
         case (0x3C, 0x00, 0x3F, 0x00): return ByteOrderMark(charset: .utf16LittleEndian, length: 0)
         case (0x00, 0x00, 0x00, 0x3C): return ByteOrderMark(charset: .utf32BigEndian, length: 0)
         case (0x3C, 0x00, 0x00, 0x00): return ByteOrderMark(charset: .utf32LittleEndian, length: 0)
+        case (0x4C, 0x6F, 0xA7, 0x94): return ByteOrderMark(charset: .iconv("CP037"), length: 0)
         default: return nil
         }
     }

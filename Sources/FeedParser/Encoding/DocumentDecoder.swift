@@ -11,7 +11,8 @@ struct DecodedDocument {
 /// Decides a document's charset from its BOM, the HTTP charset and its XML declaration, and
 /// converts it to UTF-8.
 ///
-/// The candidates are tried in order (BOM, HTTP charset, XML declaration, UTF-8, windows-1252);
+/// The candidates are tried in order (BOM, HTTP charset, XML declaration, UTF-8, windows-1252,
+/// ISO-8859-2);
 /// the first that decodes the whole document without error wins. When none does, the first
 /// candidate is used with each invalid byte replaced by U+FFFD. Disagreements and fallbacks are
 /// reported as issues; the document is never dropped for its bytes.
@@ -27,7 +28,7 @@ enum DocumentDecoder {
         let mark = CharsetSniffing.byteOrderMark(raw)
         let body = UnsafeRawBufferPointer(rebasing: raw[(mark?.length ?? 0)...])
         let httpLabel = CharsetSniffing.httpCharset(contentType)
-        let declaredLabel = (mark?.charset.isWideUnicode ?? false) ? nil : CharsetSniffing.declaredEncoding(body)
+        let declaredLabel = declaredEncoding(body, family: mark?.charset)
 
         var candidates: [Charset] = []
         func consider(_ charset: Charset?) {
@@ -35,7 +36,8 @@ enum DocumentDecoder {
             if charset.isWideUnicode, let sniffed = mark?.charset, sniffed.isWideUnicode { charset = sniffed }
             if !candidates.contains(charset) { candidates.append(charset) }
         }
-        consider(mark?.charset)
+        let markIsGuess = mark?.length == 0
+        if !markIsGuess { consider(mark?.charset) }
         if let httpLabel {
             if let charset = Charset(label: httpLabel) { consider(charset) } else {
                 issues.append("unknown HTTP charset \"\(httpLabel)\"")
@@ -46,10 +48,12 @@ enum DocumentDecoder {
                 issues.append("unknown declared encoding \"\(declaredLabel)\"")
             }
         }
+        if markIsGuess { consider(mark?.charset) }
         let preferred = candidates.first
         noteDisagreement(mark: mark?.charset, http: httpLabel, declared: declaredLabel, into: &issues)
         consider(.utf8)
         consider(.windows1252)
+        consider(.iconv("ISO8859-2"))
 
         for charset in candidates {
             guard let bytes = strictDecode(body, as: charset, original: original, offset: mark?.length ?? 0) else {
@@ -69,6 +73,20 @@ enum DocumentDecoder {
         return DecodedDocument(bytes: Data(bytes), charset: charset, issues: issues)
     }
 
+    /// The XML declaration's encoding label, read in the encoding family the first bytes show.
+    private static func declaredEncoding(_ body: UnsafeRawBufferPointer, family: Charset?) -> String? {
+        switch family {
+        case .iconv(let name)?:
+            let prefix = UnsafeRawBufferPointer(rebasing: body[..<min(body.count, 400)])
+            guard let outcome = IconvTranscoder.convert(prefix, from: name, strict: false) else { return nil }
+            return outcome.bytes.withUnsafeBytes { CharsetSniffing.declaredEncoding($0) }
+        case let charset? where charset.isWideUnicode:
+            return nil
+        default:
+            return CharsetSniffing.declaredEncoding(body)
+        }
+    }
+
     private static func strictDecode(_ body: UnsafeRawBufferPointer, as charset: Charset,
                                      original: Data, offset: Int) -> Data? {
         switch charset {
@@ -76,7 +94,12 @@ enum DocumentDecoder {
             guard UTF8Validation.firstInvalidOffset(body) == nil else { return nil }
             return offset == 0 ? original : Data(body)
         case .windows1252:
+            // The five bytes windows-1252 leaves undefined mean the guess is wrong.
+            guard !body.contains(where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) else { return nil }
             return Data(Windows1252.decode(body))
+        case .ascii:
+            guard !body.contains(where: { $0 >= 0x80 }) else { return nil }
+            return offset == 0 ? original : Data(body)
         default:
             return IconvTranscoder.convert(body, from: charset.iconvName, strict: true).map { Data($0.bytes) }
         }
@@ -84,7 +107,7 @@ enum DocumentDecoder {
 
     private static func lenientDecode(_ body: UnsafeRawBufferPointer, as charset: Charset) -> ([UInt8], Int) {
         switch charset {
-        case .utf8, .windows1252:
+        case .utf8, .ascii, .windows1252:
             return UTF8Validation.repaired(body)
         default:
             if let outcome = IconvTranscoder.convert(body, from: charset.iconvName, strict: false) {

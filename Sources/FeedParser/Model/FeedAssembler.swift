@@ -14,7 +14,7 @@ struct FeedAssembler {
     mutating func assemble(format: FeedFormat?, feed: FeedDraft, entries: [EntryDraft]) -> ParsedFeed {
         let items = entries.enumerated().map { index, entry in item(from: entry, position: index + 1) }
         return ParsedFeed(
-            format: format, title: feed.title.map(Self.cleanText), link: feed.link, items: items,
+            format: format, title: feed.title.map(Self.cleanText), link: feed.link ?? feed.guidLink, items: items,
             ttlMinutes: feed.ttl.flatMap { Int($0.trimmingWhitespace()) }, issues: issues)
     }
 
@@ -42,19 +42,18 @@ struct FeedAssembler {
         return (now, true)
     }
 
-    /// Clean text of a title or summary.
+    /// Clean text of a title or summary. Nominally plain text goes through the HTML reading too:
+    /// feeds routinely put markup and entity references in "plain" fields, and readers show
+    /// them decoded.
     static func cleanText(_ value: TextValue) -> String {
-        switch value.type {
-        case .html, .xhtml: HTMLText.plainText(fromHTML: value.text)
-        case .plain, .other: HTMLText.foldingWhitespace(value.text)
-        }
+        HTMLText.plainText(fromHTML: MojibakeRepair.repaired(value.text))
     }
 
     /// Sanitized HTML of a summary; plain text is escaped so the result is always markup.
     static func sanitizedHTML(_ value: TextValue, base: String?) -> String {
         switch value.type {
-        case .html, .xhtml: HTMLSanitizer.sanitize(value.text, base: base)
-        case .plain, .other: HTMLSanitizer.escape(value.text)
+        case .html, .xhtml: HTMLSanitizer.sanitize(MojibakeRepair.repaired(value.text), base: base)
+        case .plain, .other: HTMLSanitizer.escape(MojibakeRepair.repaired(value.text))
         }
     }
 }

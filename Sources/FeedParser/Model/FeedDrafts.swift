@@ -37,5 +37,7 @@ struct FeedDraft: Equatable {
     var title: TextValue?
     var titleDepth: Int?
     var link: String?
+    /// A permalink feed-level id stands in for the link when the feed has none.
+    var guidLink: String?
     var ttl: String?
 }

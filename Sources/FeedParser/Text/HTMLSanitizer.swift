@@ -1,5 +1,5 @@
-/// Keeps the harmless part of HTML: known elements with safe attributes. Scripts, styles,
-/// frames, objects and forms go with their content; event-handler attributes (`on*`), `style`
+/// Keeps the harmless part of HTML: known elements with safe attributes. Scripts, styles and
+/// applets go with their content; frames, objects, embeds and forms lose their tags; event-handler attributes (`on*`), `style`
 /// and `javascript:`/`vbscript:`/`data:` URLs go; unknown elements are unwrapped (their text
 /// stays); comments go. Relative `href`/`src` resolve against the entry's base.
 enum HTMLSanitizer {
@@ -38,12 +38,18 @@ enum HTMLSanitizer {
                 index += 1
                 continue
             }
+            if index + 1 < count, input[index + 1] == UInt8(ascii: ">") {
+                index += 2
+                continue
+            }
             guard let tag = HTMLTag(input, at: index) else {
                 if index + 3 < count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"),
                    input[index + 3] == UInt8(ascii: "-") {
                     index = HTMLText.find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
-                } else if index + 1 < count, input[index + 1] == UInt8(ascii: "!") || input[index + 1] == UInt8(ascii: "?") {
-                    index = HTMLText.find(input, ">", from: index + 1).map { $0 + 1 } ?? count
+                } else if index + 2 < count, input[index + 1] == UInt8(ascii: "!") || input[index + 1] == UInt8(ascii: "?"),
+                          HTMLText.isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
+                          let end = HTMLText.find(input, ">", from: index + 1) {
+                    index = end + 1
                 } else {
                     output.append(contentsOf: "&lt;".utf8)
                     index += 1
@@ -101,10 +107,9 @@ enum HTMLSanitizer {
         return output
     }
 
-    static let removedWithContent: Set<String> = [
-        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "template",
-        "form", "head", "title", "meta", "link", "base", "svg", "math", "noembed", "noframes", "xml",
-    ]
+    /// Elements dropped with everything inside them; other disallowed elements (iframe, object,
+    /// embed, form, meta…) are unwrapped: their tags go, their text stays.
+    static let removedWithContent: Set<String> = TagName.rawText
 
     static let voidElements: Set<String> = ["br", "hr", "img", "col", "area", "source", "input", "wbr", "track"]
 

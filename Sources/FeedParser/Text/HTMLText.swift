@@ -48,13 +48,20 @@ enum HTMLText {
             return count
         }
         let next = input[index + 1]
+        if next == UInt8(ascii: ">") { return index + 2 }  // `<>`, an empty tag in SGML terms
         if next == UInt8(ascii: "!") {
             if index + 3 < count, input[index + 2] == UInt8(ascii: "-"), input[index + 3] == UInt8(ascii: "-") {
                 return find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
             }
-            return find(input, ">", from: index + 2).map { $0 + 1 } ?? count
+            // A declaration (`<!DOCTYPE …>`, `<![CDATA[…]]>`) when it is one; otherwise text.
+            if index + 2 < count, isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
+               let end = find(input, ">", from: index + 2) {
+                return end + 1
+            }
+            writer.append(byte: UInt8(ascii: "<"))
+            return index + 1
         }
-        if next == UInt8(ascii: "?") { return find(input, ">", from: index + 2).map { $0 + 1 } ?? count }
+        if next == UInt8(ascii: "?"), let end = find(input, ">", from: index + 2) { return end + 1 }
         let isEnd = next == UInt8(ascii: "/")
         let nameStart = index + (isEnd ? 2 : 1)
         guard nameStart < count, isASCIILetter(input[nameStart]) else {
@@ -81,22 +88,38 @@ enum HTMLText {
         return tagEnd
     }
 
-    /// The index after the `>` closing a tag whose name ends at `index`, quotes respected.
+    /// The index after the `>` closing a tag whose name ends at `index`. Quotes count only where
+    /// they open an attribute value (`name="…"`); a stray quote inside an unquoted value does not.
     private static func endOfTag(_ input: UnsafeRawBufferPointer, from index: Int) -> Int {
-        var quote: UInt8 = 0
+        let count = input.count
         var cursor = index
-        while cursor < input.count {
+        var afterEquals = false
+        while cursor < count {
             let byte = input[cursor]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
+            switch byte {
+            case UInt8(ascii: ">"):
                 return cursor + 1
+            case UInt8(ascii: "="):
+                afterEquals = true
+                cursor += 1
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
+                cursor += 1
+            case let quote where afterEquals && (quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")):
+                afterEquals = false
+                var close = cursor + 1
+                while close < count, input[close] != byte { close += 1 }
+                cursor = close + 1
+            default:
+                if afterEquals {
+                    // An unquoted value runs to white space or `>`.
+                    while cursor < count, input[cursor] > 0x20, input[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                    afterEquals = false
+                } else {
+                    cursor += 1
+                }
             }
-            cursor += 1
         }
-        return input.count
+        return count
     }
 
     static func find(_ input: UnsafeRawBufferPointer, _ literal: StaticString, from start: Int) -> Int? {

@@ -26,5 +26,7 @@ struct TagName: Equatable {
         "video", "audio", "iframe", "body", "html", "center", "option", "select", "textarea",
     ]
 
-    static let rawText: Set<String> = ["script", "style", "noscript", "template", "iframe", "object", "head", "title"]
+    /// Only code is dropped with its content; the text of other unknown or unsafe elements
+    /// (iframe fallbacks, noscript, a stray head title) stays, as feed readers show it.
+    static let rawText: Set<String> = ["script", "style", "applet"]
 }

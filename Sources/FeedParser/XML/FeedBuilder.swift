@@ -14,6 +14,7 @@ final class FeedBuilder: XMLEventHandler {
     private(set) var sawMarkupInPlainFields = false
 
     private var depth = 0
+    private var foldsCoreNames = false
     private var roles: [ElementKey: ElementRole] = [:]
     private var captures: [TextCapture] = []
     private var scopes: [Scope] = []
@@ -32,7 +33,14 @@ final class FeedBuilder: XMLEventHandler {
             captures[index].appendStartTag(tag)
             return
         }
-        for declaration in tag.declaredNamespaces { version.noteNamespace(declaration.uri, prefix: declaration.prefix) }
+        for declaration in tag.declaredNamespaces {
+            version.noteNamespace(declaration.uri, prefix: declaration.prefix)
+            if !foldsCoreNames, FeedNamespace(uri: declaration.uri) == .iTunes {
+                // iTunes reads core element names without regard to case; so do podcast feeds.
+                foldsCoreNames = true
+                roles.removeAll()
+            }
+        }
         if tag.attributeCount > 0 { trackBase(tag) }
         let role = role(of: tag.localName, namespaceURI: tag.namespaceURI)
         if role != .ignored { start(role, tag: tag) }
@@ -69,7 +77,10 @@ final class FeedBuilder: XMLEventHandler {
     /// Ends what a truncated document left open: the last item is kept, not lost.
     func finishDocument() {
         while depth > 0 {
-            if let index = captures.indices.last, captures[index].depth == depth { finish(captures.removeLast()) }
+            if let index = captures.indices.last, captures[index].depth == depth {
+                let capture = captures.removeLast()
+                if !capture.isEmpty { finish(capture) }
+            }
             if let last = scopes.last, last.depth == depth { close(scopes.removeLast()) }
             depth -= 1
         }
@@ -83,7 +94,9 @@ final class FeedBuilder: XMLEventHandler {
         let key = ElementKey(localName: localName, namespaceURI: namespaceURI)
         if let known = roles[key] { return known }
         let namespace = FeedNamespace(uri: namespaceURI.map { String(cString: $0) } ?? "")
-        let role = ElementRole(namespace: namespace, localName: String(cString: localName))
+        var name = String(cString: localName)
+        if foldsCoreNames, namespace == .core { name = name.lowercased() }
+        let role = ElementRole(namespace: namespace, localName: name)
         roles[key] = role
         return role
     }
@@ -152,16 +165,21 @@ final class FeedBuilder: XMLEventHandler {
     /// The record that fields read now belong to, or nil when they belong to something we skip
     /// (an Atom `<source>`, a channel `<image>` or `<textInput>`, a person we do not track).
     private var target: Target? {
+        var inImage = false
         for scope in scopes.reversed() {
             switch scope.kind {
             case .entry(let index): return .entry(index)
-            case .feed: return .feed
-            case .source, .image, .textInput: return nil
+            case .feed: return inImage ? nil : .feed
+            case .source, .textInput: return nil
+            case .image: inImage = true
             case .author, .contributor: continue
             }
         }
         return nil
     }
+
+    /// Whether an `<image>` is open: an image's link is never the entry's or the feed's.
+    private var inImage: Bool { scopes.contains { $0.kind == .image } }
 
     private var person: Scope.Kind? {
         for scope in scopes.reversed() {
@@ -182,7 +200,7 @@ final class FeedBuilder: XMLEventHandler {
     }
 
     private func takeLinkAttributes(_ tag: XMLStartTag) {
-        guard let target else { return }
+        guard let target, !inImage else { return }
         let rel = tag.attributeValue(named: "rel") ?? "alternate"
         let type = tag.attributeValue(named: "type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
         let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
@@ -228,6 +246,9 @@ final class FeedBuilder: XMLEventHandler {
         case .link:
             let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: false)
             feed.link = URLResolution.resolve(value, against: currentBase)
+        case .id where capture.isPermaLink:
+            let value = URLResolution.resolve(capture.plainText(), against: currentBase)
+            if feed.guidLink == nil { feed.guidLink = value }
         case .ttl: feed.ttl = capture.plainText()
         default: break
         }
@@ -241,6 +262,7 @@ final class FeedBuilder: XMLEventHandler {
             entry.title = value
             if capture.role == .title, !value.text.isEmpty { entry.titleDepth = capture.depth }
         case .link:
+            guard !inImage else { return }
             let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: true)
             entry.link = URLResolution.resolve(value, against: currentBase)
         case .id:

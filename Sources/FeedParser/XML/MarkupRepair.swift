@@ -35,8 +35,9 @@ struct MarkupRepair {
     }
 
     private(set) var report = Report()
-    /// Entity names the document's internal DTD subset declares: left for libxml2.
-    private var declaredEntities: Set<[UInt8]> = []
+    /// Entities the document's internal DTD subset declares with a safe value (plain text or one
+    /// character reference), by name: substituted here, since libxml2 never expands entities.
+    private var declaredEntities: [[UInt8]: [UInt8]] = [:]
 
     /// Repairs `input`; returns nil when it needs no change.
     mutating func repair(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
@@ -124,6 +125,7 @@ struct MarkupRepair {
         if input[cursor] == UInt8(ascii: "#") {
             cursor += 1
             let hex = cursor < count && (input[cursor] == UInt8(ascii: "x") || input[cursor] == UInt8(ascii: "X"))
+            let upperHex = hex && input[cursor] == UInt8(ascii: "X")
             if hex { cursor += 1 }
             let digitsStart = cursor
             var value: UInt32 = 0
@@ -135,7 +137,8 @@ struct MarkupRepair {
             let length = cursor + 1 - index
             switch value {
             case 0x09, 0x0A, 0x0D, 0x20...0x7F, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
-                return (length, nil)
+                // XML spells the hexadecimal marker in lowercase only.
+                return (length, upperHex ? Array("&#x".utf8) + Array(UnsafeRawBufferPointer(rebasing: input[(index + 3)..<(index + length)])) : nil)
             case 0x80...0x9F:
                 report.c1Controls += 1
                 var bytes: [UInt8] = []
@@ -151,7 +154,8 @@ struct MarkupRepair {
         guard cursor > nameStart, cursor < count, input[cursor] == UInt8(ascii: ";") else { return nil }
         let name = UnsafeRawBufferPointer(rebasing: input[nameStart..<cursor])
         let length = cursor + 1 - index
-        if Self.isPredefined(name) || declaredEntities.contains(Array(name)) { return (length, nil) }
+        if Self.isPredefined(name) { return (length, nil) }
+        if let value = declaredEntities[Array(name)] { return (length, value) }
         if let scalar = HTMLEntities.scalar(named: name) {
             report.htmlEntities += 1
             var bytes: [UInt8] = []
@@ -260,9 +264,12 @@ struct MarkupRepair {
         return rest.count
     }
 
+    /// Reads `<!ENTITY name "value">` declarations whose value is plain text or a single
+    /// character reference; others (external, nested references) stay unknown.
     private mutating func noteDeclaredEntities(_ doctype: UnsafeRawBufferPointer) {
         let text = Array(doctype)
         let marker = Array("<!ENTITY".utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         var cursor = 0
         while cursor + marker.count < text.count {
             guard text[cursor..<cursor + marker.count].elementsEqual(marker) else {
@@ -270,10 +277,22 @@ struct MarkupRepair {
                 continue
             }
             cursor += marker.count
-            while cursor < text.count, text[cursor] == 0x20 || text[cursor] == 0x09 || text[cursor] == 0x0A { cursor += 1 }
+            while cursor < text.count, isSpace(text[cursor]) { cursor += 1 }
             let start = cursor
             while cursor < text.count, isNameByte(text[cursor]) { cursor += 1 }
-            if cursor > start { declaredEntities.insert(Array(text[start..<cursor])) }
+            let name = Array(text[start..<cursor])
+            while cursor < text.count, isSpace(text[cursor]) { cursor += 1 }
+            guard !name.isEmpty, cursor < text.count, text[cursor] == UInt8(ascii: "\"") else { continue }
+            let valueStart = cursor + 1
+            guard let valueEnd = text[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            let value = Array(text[valueStart..<valueEnd])
+            cursor = valueEnd + 1
+            let isCharacterReference = value.first == UInt8(ascii: "&") && value.dropFirst().first == UInt8(ascii: "#")
+                && value.last == UInt8(ascii: ";") && value.filter({ $0 == UInt8(ascii: "&") }).count == 1
+            guard isCharacterReference || !value.contains(UInt8(ascii: "&")) else { continue }
+            declaredEntities[name] = value.flatMap { byte -> [UInt8] in
+                byte == UInt8(ascii: "<") ? Array("&lt;".utf8) : [byte]
+            }
         }
     }
 

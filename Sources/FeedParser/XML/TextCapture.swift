@@ -27,6 +27,9 @@ struct TextCapture {
         isBase64 = mode == "base64" || (mode == nil && type == .other)
     }
 
+    /// Whether nothing was read (a truncated document can end inside an element).
+    var isEmpty: Bool { bytes.isEmpty }
+
     /// Text fields take in everything below them.
     var absorbsMarkup: Bool { type != nil }
 
@@ -101,7 +104,6 @@ struct TextCapture {
         if isBase64, let decoded = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
            let string = String(data: decoded, encoding: .utf8) {
             text = string.trimmingWhitespace()
-            if type == .other { type = .plain }
         }
         if type == .plain, !isAtom, HTMLDetection.looksLikeHTML(text) { type = .html }
         return TextValue(text: text, type: type)

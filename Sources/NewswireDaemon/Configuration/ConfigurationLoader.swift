@@ -21,7 +21,8 @@ public enum ConfigurationLoader {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigurationError(
-                file: file, message: "line \(error.source.begin.line), column \(error.source.begin.column): "
+                file: file,
+                message: "line \(error.source.begin.line), column \(error.source.begin.column): "
                     + "not valid TOML (\(error.description))")
         } catch {
             throw ConfigurationError(file: file, message: "not valid TOML (\(error))")
@@ -39,13 +40,16 @@ public enum ConfigurationLoader {
             if let value = try polling.duration("failure_retry") { configuration.failureRetry = value }
             if let value = try polling.duration("startup_window") { configuration.startupWindow = value }
             guard configuration.minInterval <= configuration.maxInterval else {
-                throw ConfigurationError(file: file, key: "polling.min_interval",
-                                         message: "must not be longer than polling.max_interval")
+                throw ConfigurationError(
+                    file: file, key: "polling.min_interval",
+                    message: "must not be longer than polling.max_interval")
             }
         }
         if let http = try top.table("http") {
-            try http.allowOnly(["connect_timeout", "timeout", "max_body", "max_redirects", "max_concurrent",
-                                "max_per_host"])
+            try http.allowOnly([
+                "connect_timeout", "timeout", "max_body", "max_redirects", "max_concurrent",
+                "max_per_host",
+            ])
             if let value = try http.duration("connect_timeout") { configuration.http.connectTimeout = value }
             if let value = try http.duration("timeout") { configuration.http.totalTimeout = value }
             if let value = try http.size("max_body") { configuration.http.maxBodyBytes = value }
@@ -85,7 +89,8 @@ public enum ConfigurationLoader {
 
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription

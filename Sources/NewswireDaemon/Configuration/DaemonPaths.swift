@@ -7,8 +7,10 @@ public struct DaemonPaths: Sendable, Equatable {
 
     /// Resolves each path: the flag if given, else systemd's `STATE_DIRECTORY`/`RUNTIME_DIRECTORY`,
     /// else the user's XDG state and runtime folders (so no root is needed).
-    public static func resolve(stateDirectory: String?, socket: String?,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> DaemonPaths {
+    public static func resolve(
+        stateDirectory: String?, socket: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DaemonPaths {
         let state = stateDirectory.map { URL(fileURLWithPath: $0) } ?? defaultStateDirectory(environment: environment)
         let socket = socket ?? defaultSocketPath(environment: environment)
         return DaemonPaths(stateDirectory: state, socketPath: socket)

@@ -20,8 +20,10 @@ actor Ingestor {
     private var clusterer: StoryClusterer
     private var eventsEmitted = 0
 
-    init(store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
-         logger: Logger, now: Date) throws(StoreError) {
+    init(
+        store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
+        logger: Logger, now: Date
+    ) throws(StoreError) {
         self.store = store
         self.hub = hub
         self.journal = journal
@@ -35,26 +37,29 @@ actor Ingestor {
 
     /// Stores a batch of candidates from one feed, with the feed's new state; returns how many
     /// articles were new and how many updated.
-    func ingest(_ candidates: [ArticleCandidate], adapter: any SourceAdapter, feedState: FeedState,
-                now: Date) throws(StoreError) -> (new: Int, updated: Int) {
+    func ingest(
+        _ candidates: [ArticleCandidate], adapter: any SourceAdapter, feedState: FeedState,
+        now: Date
+    ) throws(StoreError) -> (new: Int, updated: Int) {
         let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
         var working = clusterer
         // On failure the transaction rolls back and `working` is dropped, so the clustering
         // state never keeps the effects of articles that were not stored.
         let result: (events: [EmittedEvent], new: Int, updated: Int) = try store.write { tx in
-                var events: [EmittedEvent] = []
-                var counts = (new: 0, updated: 0)
-                for candidate in candidates {
-                    guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
-                        logger.debug("item without a usable link skipped",
-                                     metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
-                        continue
-                    }
-                    let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, clusterer: &working, now: now)
-                    events += step
-                    if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
-                    if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
+            var events: [EmittedEvent] = []
+            var counts = (new: 0, updated: 0)
+            for candidate in candidates {
+                guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
+                    logger.debug(
+                        "item without a usable link skipped",
+                        metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
+                    continue
                 }
+                let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, clusterer: &working, now: now)
+                events += step
+                if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
+                if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
+            }
             try tx.saveFeedState(feedState)
             return (events, counts.new, counts.updated)
         }
@@ -91,18 +96,24 @@ actor Ingestor {
     }
 
     /// Rebuilds the clustering state of the active window from the store, making no decision.
-    private static func rebuildClusterer(store: StateStore, configuration: StoryClusteringConfiguration,
-                                         now: Date) throws(StoreError) -> StoryClusterer {
+    private static func rebuildClusterer(
+        store: StateStore, configuration: StoryClusteringConfiguration,
+        now: Date
+    ) throws(StoreError) -> StoryClusterer {
         let (articles, maxStory) = try store.read { tx in
-            (try tx.articlesOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)),
-             try tx.maxStoryID())
+            (
+                try tx.articlesOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)),
+                try tx.maxStoryID()
+            )
         }
         var clusterer = StoryClusterer(configuration: configuration, firstStoryID: maxStory + 1)
         for article in articles {
             guard let story = article.storyID else { continue }
-            clusterer.restore(ClusterArticle(id: String(article.id), outlet: article.outlet, title: article.title,
-                                             summary: article.summary,
-                                             published: article.published ?? article.firstSeen), into: story)
+            clusterer.restore(
+                ClusterArticle(
+                    id: String(article.id), outlet: article.outlet, title: article.title,
+                    summary: article.summary,
+                    published: article.published ?? article.firstSeen), into: story)
         }
         return clusterer
     }

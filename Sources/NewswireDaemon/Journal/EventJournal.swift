@@ -15,8 +15,10 @@ struct EventJournal: Sendable {
         ]
         if let outlet { fields.append((JournalField.outlet, outlet)) }
         if let article = event.article {
-            fields += [(JournalField.article, String(article.id)), (JournalField.url, article.url),
-                       (JournalField.title, article.title)]
+            fields += [
+                (JournalField.article, String(article.id)), (JournalField.url, article.url),
+                (JournalField.title, article.title),
+            ]
         }
         if let story = event.story {
             fields.append((JournalField.story, String(story.id)))

@@ -7,13 +7,25 @@ import Glibc
 public struct JournalWriter: Sendable {
     /// True when stderr is the journal's stream (systemd sets `JOURNAL_STREAM` to its device:inode).
     public let isJournal: Bool
+    /// False for a writer that discards everything (tests of code that journals).
+    private let enabled: Bool
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         isJournal = Self.stderrIsJournal(environment["JOURNAL_STREAM"])
+        enabled = true
     }
+
+    private init(discarding: Void) {
+        isJournal = false
+        enabled = false
+    }
+
+    /// A writer that writes nothing.
+    public static let discarding = JournalWriter(discarding: ())
 
     /// Sends one entry. `fields` are `NAME=value` pairs; MESSAGE and PRIORITY are added.
     public func send(message: String, priority: Int, fields: [(String, String)]) {
+        guard enabled else { return }
         guard isJournal else {
             let seq = fields.first { $0.0 == JournalField.seq }.map { " (#\($0.1))" } ?? ""
             let line = "newswired: \(Self.levelName(priority)): \(message)\(seq)\n"
@@ -40,7 +52,7 @@ public struct JournalWriter: Sendable {
 
     private static func stderrIsJournal(_ value: String?) -> Bool {
         guard let parts = value?.split(separator: ":"), parts.count == 2,
-              let device = UInt64(parts[0]), let inode = UInt64(parts[1])
+            let device = UInt64(parts[0]), let inode = UInt64(parts[1])
         else { return false }
         var info = stat()
         guard fstat(2, &info) == 0 else { return false }

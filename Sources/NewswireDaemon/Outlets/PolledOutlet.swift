@@ -12,7 +12,8 @@ public struct PolledOutlet: Sendable {
     /// The outlets a configuration asks for: every built-in one when it names none, else
     /// exactly those it names (built-in by id, others through the generic feed adapter).
     public static func resolve(_ configuration: DaemonConfiguration, file: String)
-        throws(ConfigurationError) -> [PolledOutlet] {
+        throws(ConfigurationError) -> [PolledOutlet]
+    {
         guard let outlets = configuration.outlets else {
             return BuiltinAdapters.all.map {
                 PolledOutlet(adapter: $0, feeds: $0.defaultFeeds, interval: configuration.interval)
@@ -24,20 +25,24 @@ public struct PolledOutlet: Sendable {
                 return PolledOutlet(adapter: builtin, feeds: entry.feeds ?? builtin.defaultFeeds, interval: interval)
             }
             guard let name = entry.name else {
-                throw ConfigurationError(file: file, key: "outlets.\(entry.id).name",
-                                         message: "'\(entry.id)' is not a built-in outlet "
-                                            + "(built in: \(BuiltinAdapters.all.map(\.outlet.id).joined(separator: ", "))); "
-                                            + "an outlet of your own needs a name and feeds")
+                throw ConfigurationError(
+                    file: file, key: "outlets.\(entry.id).name",
+                    message: "'\(entry.id)' is not a built-in outlet "
+                        + "(built in: \(BuiltinAdapters.all.map(\.outlet.id).joined(separator: ", "))); "
+                        + "an outlet of your own needs a name and feeds")
             }
             guard let feeds = entry.feeds else {
-                throw ConfigurationError(file: file, key: "outlets.\(entry.id).feeds",
-                                         message: "an outlet that is not built in needs feeds = [\"https://…\"]")
+                throw ConfigurationError(
+                    file: file, key: "outlets.\(entry.id).feeds",
+                    message: "an outlet that is not built in needs feeds = [\"https://…\"]")
             }
             let homepage = entry.homepage ?? URL(string: "\(feeds[0].scheme ?? "https")://\(feeds[0].host ?? "")/")!
-            let info = OutletInfo(id: entry.id, name: name, description: entry.description ?? "",
-                                  language: entry.language ?? "", country: entry.country ?? "", homepage: homepage)
-            return PolledOutlet(adapter: GenericFeedAdapter(outlet: info, feeds: feeds), feeds: feeds,
-                                interval: interval)
+            let info = OutletInfo(
+                id: entry.id, name: name, description: entry.description ?? "",
+                language: entry.language ?? "", country: entry.country ?? "", homepage: homepage)
+            return PolledOutlet(
+                adapter: GenericFeedAdapter(outlet: info, feeds: feeds), feeds: feeds,
+                interval: interval)
         }
     }
 }

@@ -23,7 +23,8 @@ actor FeedHealthBoard {
     /// One line: how many feeds are polled, healthy and failing.
     var summary: String {
         let healthy = polled.count - failing.count
-        var text = "polling \(feedCount) feed\(feedCount == 1 ? "" : "s") of \(outletCount) outlet"
+        var text =
+            "polling \(feedCount) feed\(feedCount == 1 ? "" : "s") of \(outletCount) outlet"
             + "\(outletCount == 1 ? "" : "s"): \(healthy) ok"
         if !failing.isEmpty { text += ", \(failing.count) failing (retrying with backoff)" }
         if polled.count < feedCount { text += ", \(feedCount - polled.count) not polled yet" }

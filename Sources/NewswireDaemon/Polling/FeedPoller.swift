@@ -46,8 +46,9 @@ struct FeedPoller: Sendable {
 
         let response: FetchResponse
         do {
-            response = try await fetcher.fetch(FetchRequest(url: feedURL, etag: state.etag,
-                                                            lastModified: state.lastModified, limits: limits))
+            let target = PermanentRedirects.fetchURL(configured: feedURL, state: state)
+            response = try await fetcher.fetch(
+                FetchRequest(url: target, etag: state.etag, lastModified: state.lastModified, limits: limits))
         } catch {
             return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
         }
@@ -55,19 +56,27 @@ struct FeedPoller: Sendable {
         var hint = [response.maxAge, response.expires.map { $0.timeIntervalSince(now()) }, response.retryAfter]
             .compactMap { $0 }.max()
         let wasFailing = state.failing
+        if PermanentRedirects.record(response, into: &state) {
+            logger.notice(
+                "feed moved permanently; polling its new URL from now on (update the configuration)",
+                metadata: ["feed": "\(url)", "moved_to": "\(state.movedTo ?? "")"])
+        }
         var counts = (new: 0, updated: 0)
         if !response.isNotModified {
             let feed: ParsedFeed
             do {
-                feed = try FeedParser.parse(response.body, contentType: response.contentType,
-                                            documentURL: response.effectiveURL, now: now())
+                feed = try FeedParser.parse(
+                    response.body, contentType: response.contentType,
+                    documentURL: response.effectiveURL, now: now())
             } catch {
-                return await failed(state: state, pollState: pollState,
-                                    error: FeedReadError(url: url, reason: error.message), now: now(), random: random)
+                return await failed(
+                    state: state, pollState: pollState,
+                    error: FeedReadError(url: url, reason: error.message), now: now(), random: random)
             }
             if feed.isDegraded {
-                logger.notice("feed read with damage",
-                              metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
+                logger.notice(
+                    "feed read with damage",
+                    metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
             }
             if let ttl = feed.ttlMinutes { hint = max(hint ?? 0, TimeInterval(ttl * 60)) }
             state.etag = response.etag
@@ -77,26 +86,31 @@ struct FeedPoller: Sendable {
             do {
                 counts = try await ingestor.ingest(candidates, adapter: outlet.adapter, feedState: state, now: now())
             } catch {
-                logger.error("cannot store what the feed published; will retry",
-                             metadata: ["feed": "\(url)", "error": "\(error)"])
+                logger.error(
+                    "cannot store what the feed published; will retry",
+                    metadata: ["feed": "\(url)", "error": "\(error)"])
                 return Result(succeeded: false, nextDelay: policy.configuration.minInterval, error: "\(error)")
             }
         }
         state.markHealthy(at: now())
-        let (delay, after) = policy.next(after: .fetched(newItems: counts.new, serverHint: hint), state: pollState,
-                                         random: random)
+        let (delay, after) = policy.next(
+            after: .fetched(newItems: counts.new, serverHint: hint), state: pollState,
+            random: random)
         state.pollState = encodePollState(after)
         do {
-            try await ingestor.record(feedState: state, event: wasFailing ? recoveredEvent(now: now()) : nil,
-                                      outlet: outlet.id)
+            try await ingestor.record(
+                feedState: state, event: wasFailing ? recoveredEvent(now: now()) : nil,
+                outlet: outlet.id)
         } catch {
             logger.error("cannot store the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
         }
         return Result(succeeded: true, newArticles: counts.new, updatedArticles: counts.updated, nextDelay: delay)
     }
 
-    private func failed(state: FeedState, pollState: PollState, error: any Error, now: Date,
-                        random: Double) async -> Result {
+    private func failed(
+        state: FeedState, pollState: PollState, error: any Error, now: Date,
+        random: Double
+    ) async -> Result {
         var state = state
         let message = "\(error)"
         var retryAfter: TimeInterval?
@@ -105,8 +119,9 @@ struct FeedPoller: Sendable {
             retryAfter = after
             gone = status == 410
         }
-        let (delay, after) = policy.next(after: gone ? .gone : .failed(retryAfter: retryAfter), state: pollState,
-                                         random: random)
+        let (delay, after) = policy.next(
+            after: gone ? .gone : .failed(retryAfter: retryAfter), state: pollState,
+            random: random)
         let wasFailing = state.failing
         state.failing = true
         state.disabled = gone
@@ -115,12 +130,15 @@ struct FeedPoller: Sendable {
         var event: Event?
         // The source-health event is the one log entry about this (journal or stderr).
         if gone {
-            event = Event(seq: 0, type: .sourceDisabled, time: now,
-                          source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString, error: message))
+            event = Event(
+                seq: 0, type: .sourceDisabled, time: now,
+                source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString, error: message))
         } else if !wasFailing {
-            event = Event(seq: 0, type: .sourceFailed, time: now,
-                          source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString, error: message,
-                                                retryIn: delay.map { Int($0) }))
+            event = Event(
+                seq: 0, type: .sourceFailed, time: now,
+                source: SourcePayload(
+                    outlet: outlet.id, feed: feedURL.absoluteString, error: message,
+                    retryIn: delay.map { Int($0) }))
         } else {
             logger.debug("feed still failing", metadata: ["feed": "\(feedURL)", "error": "\(message)"])
         }
@@ -133,13 +151,14 @@ struct FeedPoller: Sendable {
     }
 
     private func recoveredEvent(now: Date) -> Event {
-        Event(seq: 0, type: .sourceRecovered, time: now,
-              source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString))
+        Event(
+            seq: 0, type: .sourceRecovered, time: now,
+            source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString))
     }
 
     private func decodePollState(_ json: String?) -> PollState {
         guard let json, let data = json.data(using: .utf8),
-              var state = try? JSONDecoder().decode(PollState.self, from: data)
+            var state = try? JSONDecoder().decode(PollState.self, from: data)
         else { return PollState(interval: outlet.interval) }
         if state.interval <= 0 { state.interval = outlet.interval }
         return state

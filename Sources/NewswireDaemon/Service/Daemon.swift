@@ -18,7 +18,8 @@ public enum Daemon {
     /// Runs the daemon; returns its exit status.
     public static func run(_ options: DaemonOptions) async -> DaemonExit {
         let writer = JournalWriter()
-        let level = ProcessInfo.processInfo.environment["NEWSWIRE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        let level =
+            ProcessInfo.processInfo.environment["NEWSWIRE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         LoggingSystem.bootstrap { _ in DaemonLogHandler(writer: writer, logLevel: level) }
         let logger = Logger(label: "newswired")
         let notifier = SystemdNotifier()
@@ -43,7 +44,8 @@ public enum Daemon {
             logger.critical("cannot open the state, not starting: \(error)")
             return .cannotCreateState
         } catch {
-            logger.critical("""
+            logger.critical(
+                """
                 cannot create the state directory \(paths.stateDirectory.path), not starting: \
                 \(ConfigurationLoader.reason(error))
                 """)
@@ -52,8 +54,9 @@ public enum Daemon {
 
         let runtime: DaemonRuntime
         do {
-            runtime = try DaemonRuntime(configuration: configuration, outlets: outlets, store: store,
-                                        writer: writer, notifier: notifier, logger: logger)
+            runtime = try DaemonRuntime(
+                configuration: configuration, outlets: outlets, store: store,
+                writer: writer, notifier: notifier, logger: logger)
         } catch {
             logger.critical("cannot read the state, not starting: \(error)")
             return .cannotCreateState
@@ -61,8 +64,12 @@ public enum Daemon {
         defer { runtime.shutdown() }
 
         if options.once {
-            logger.info("polling every feed once", metadata: ["feeds": "\(runtime.feedCount)",
-                                                              "state": "\(store.path)"])
+            logger.info(
+                "polling every feed once",
+                metadata: [
+                    "feeds": "\(runtime.feedCount)",
+                    "state": "\(store.path)",
+                ])
             let allRead = await runtime.poller.pollAllOnce()
             return allRead ? .success : .someFeedsFailed
         }

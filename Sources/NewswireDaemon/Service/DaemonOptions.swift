@@ -6,7 +6,8 @@ public struct DaemonOptions: Sendable {
     /// Poll every outlet once, store and emit the events, and exit.
     public var once: Bool
 
-    public init(configPath: String? = nil, stateDirectory: String? = nil, socketPath: String? = nil, once: Bool = false) {
+    public init(configPath: String? = nil, stateDirectory: String? = nil, socketPath: String? = nil, once: Bool = false)
+    {
         self.configPath = configPath
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath

@@ -19,16 +19,19 @@ struct DaemonRuntime {
     let logger: Logger
     let feedCount: Int
 
-    init(configuration: DaemonConfiguration, outlets: [PolledOutlet], store: StateStore, writer: JournalWriter,
-         notifier: SystemdNotifier, logger: Logger) throws(StoreError) {
+    init(
+        configuration: DaemonConfiguration, outlets: [PolledOutlet], store: StateStore, writer: JournalWriter,
+        notifier: SystemdNotifier, logger: Logger
+    ) throws(StoreError) {
         self.store = store
         self.notifier = notifier
         self.logger = logger
         hub = EventHub(head: try store.lastSequence())
         let names = Dictionary(outlets.map { ($0.id, $0.adapter.outlet.name) }) { first, _ in first }
-        ingestor = try Ingestor(store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
-                                clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
-                                logger: logger, now: Date())
+        ingestor = try Ingestor(
+            store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
+            clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
+            logger: logger, now: Date())
         fetcher = HTTPFetcher(userAgent: Daemon.userAgent)
         var limits = FetchLimits()
         limits.connectTimeout = configuration.http.connectTimeout
@@ -38,13 +41,16 @@ struct DaemonRuntime {
         limits.maxRedirects = configuration.http.maxRedirects
         var pollers: [FeedPoller] = []
         for outlet in outlets {
-            let policy = PollPolicy(configuration: PollPolicyConfiguration(
-                baseInterval: outlet.interval, minInterval: min(configuration.minInterval, outlet.interval),
-                maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff,
-                failureBaseDelay: configuration.failureRetry))
+            let policy = PollPolicy(
+                configuration: PollPolicyConfiguration(
+                    baseInterval: outlet.interval, minInterval: min(configuration.minInterval, outlet.interval),
+                    maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff,
+                    failureBaseDelay: configuration.failureRetry))
             for feed in outlet.feeds {
-                pollers.append(FeedPoller(outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
-                                          policy: policy, limits: limits, logger: logger))
+                pollers.append(
+                    FeedPoller(
+                        outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
+                        policy: policy, limits: limits, logger: logger))
             }
         }
         feedCount = pollers.count
@@ -53,21 +59,24 @@ struct DaemonRuntime {
         }
         // First polls are spread over a window that grows with the number of feeds: a few feeds
         // are read within seconds of start-up, hundreds within the configured window.
-        let spreadPolicy = PollPolicy(configuration: PollPolicyConfiguration(
-            baseInterval: configuration.interval,
-            startupWindow: configuration.startupWindow ?? min(300, Double(pollers.count) * 2)))
+        let spreadPolicy = PollPolicy(
+            configuration: PollPolicyConfiguration(
+                baseInterval: configuration.interval,
+                startupWindow: configuration.startupWindow ?? min(300, Double(pollers.count) * 2)))
         poller = PollerService(pollers: pollers, policy: spreadPolicy, health: health, logger: logger)
     }
 
     /// Listens on the socket, says READY, and runs until SIGTERM/SIGINT.
     func serve(socketPath: String) async -> DaemonExit {
-        let endpoint: EventSocketServer.Endpoint = SocketActivation.listeningUnixSocket()
+        let endpoint: EventSocketServer.Endpoint =
+            SocketActivation.listeningUnixSocket()
             .map { .inherited(fd: $0, path: socketPath) } ?? .path(socketPath)
         let session = SubscriberSession(hub: hub, store: store, epoch: store.epoch, logger: logger)
         let server: EventSocketServer
         do {
-            server = try await EventSocketServer.bind(endpoint, session: session,
-                                                   group: .singleton, logger: logger)
+            server = try await EventSocketServer.bind(
+                endpoint, session: session,
+                group: .singleton, logger: logger)
         } catch {
             logger.critical("cannot serve events, not starting: \(error)")
             return .unavailable
@@ -77,15 +86,18 @@ struct DaemonRuntime {
         if let interval = notifier.watchdogPingInterval {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }
-        let serviceGroup = ServiceGroup(configuration: .init(
-            services: services.map { .init(service: $0) },
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let serviceGroup = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         let activated = if case .inherited = endpoint { " (socket-activated)" } else { "" }
-        logger.notice("newswired started", metadata: [
-            "socket": "\(socketPath)\(activated)", "state": "\(store.path)", "feeds": "\(feedCount)",
-            "last_seq": "\(hub.head)",
-        ])
+        logger.notice(
+            "newswired started",
+            metadata: [
+                "socket": "\(socketPath)\(activated)", "state": "\(store.path)", "feeds": "\(feedCount)",
+                "last_seq": "\(hub.head)",
+            ])
         notifier.ready(status: "listening on \(socketPath); polling \(feedCount) feeds")
         do {
             try await withGracefulShutdownHandler {

@@ -12,7 +12,7 @@ enum ClientRequest: Equatable {
     static func parse(_ line: String) -> ClientRequest {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard let data = trimmed.data(using: .utf8),
-              let request = try? JSONDecoder().decode(ResumeRequest.self, from: data)
+            let request = try? JSONDecoder().decode(ResumeRequest.self, from: data)
         else {
             let shown = trimmed.count > 80 ? String(trimmed.prefix(80)) + "…" : trimmed
             return .invalid("expected {\"since\": N} with N a whole number, got: \(shown)")

@@ -29,8 +29,10 @@ final class EventSocketServer: Service {
     /// False for a socket systemd owns: its file is left in place at shutdown.
     private let ownsSocketFile: Bool
 
-    private init(listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, session: SubscriberSession,
-                 path: String, ownsSocketFile: Bool, logger: Logger) {
+    private init(
+        listener: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, session: SubscriberSession,
+        path: String, ownsSocketFile: Bool, logger: Logger
+    ) {
         self.listener = listener
         self.session = session
         self.path = path
@@ -39,8 +41,10 @@ final class EventSocketServer: Service {
     }
 
     /// Binds (or adopts) the listening socket.
-    static func bind(_ endpoint: Endpoint, session: SubscriberSession, group: MultiThreadedEventLoopGroup,
-                     logger: Logger) async throws(SocketSetupError) -> EventSocketServer {
+    static func bind(
+        _ endpoint: Endpoint, session: SubscriberSession, group: MultiThreadedEventLoopGroup,
+        logger: Logger
+    ) async throws(SocketSetupError) -> EventSocketServer {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
@@ -54,18 +58,21 @@ final class EventSocketServer: Service {
         case .inherited(let fd, let path):
             do {
                 let listener = try await bootstrap.bind(fd, childChannelInitializer: initializer)
-                return EventSocketServer(listener: listener, session: session, path: path, ownsSocketFile: false,
-                                         logger: logger)
+                return EventSocketServer(
+                    listener: listener, session: session, path: path, ownsSocketFile: false,
+                    logger: logger)
             } catch {
                 throw SocketSetupError(path: path, reason: "cannot use the socket passed by systemd (\(error))")
             }
         case .path(let path):
             try prepare(path)
             do {
-                let listener = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true,
-                                                        childChannelInitializer: initializer)
-                return EventSocketServer(listener: listener, session: session, path: path, ownsSocketFile: true,
-                                         logger: logger)
+                let listener = try await bootstrap.bind(
+                    unixDomainSocketPath: path, cleanupExistingSocketFile: true,
+                    childChannelInitializer: initializer)
+                return EventSocketServer(
+                    listener: listener, session: session, path: path, ownsSocketFile: true,
+                    logger: logger)
             } catch {
                 throw SocketSetupError(path: path, reason: "cannot listen (\(error))")
             }
@@ -76,15 +83,20 @@ final class EventSocketServer: Service {
     private static func prepare(_ path: String) throws(SocketSetupError) {
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o755])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755])
         } catch {
-            throw SocketSetupError(path: path, reason: "cannot create the folder \(directory) "
-                                   + "(\(ConfigurationLoader.reason(error)))")
+            throw SocketSetupError(
+                path: path,
+                reason: "cannot create the folder \(directory) "
+                    + "(\(ConfigurationLoader.reason(error)))")
         }
         if FileManager.default.fileExists(atPath: path), UnixSocketProbe.isListening(path) {
-            throw SocketSetupError(path: path, reason: "another process already serves this socket "
-                                   + "(is newswired already running?)")
+            throw SocketSetupError(
+                path: path,
+                reason: "another process already serves this socket "
+                    + "(is newswired already running?)")
         }
     }
 

@@ -67,8 +67,10 @@ struct SubscriberSession {
         }
     }
 
-    private func stream(_ subscription: Subscription, inputs: AsyncStream<Input>,
-                        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+    private func stream(
+        _ subscription: Subscription, inputs: AsyncStream<Input>,
+        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) async throws {
         try await write(WireCoding.line(Hello(epoch: epoch, seq: subscription.head)), to: outbound)
         var delivered = subscription.head
         var inputIterator = inputs.makeAsyncIterator()
@@ -95,15 +97,18 @@ struct SubscriberSession {
         if subscription.overflow.isSet {
             logger.warning("subscriber too slow, disconnected", metadata: ["delivered": "\(delivered)"])
             let notice = ControlNotice(
-                type: "overflow", message: "you read too slowly and were disconnected; "
+                type: "overflow",
+                message: "you read too slowly and were disconnected; "
                     + "reconnect and send {\"since\":\(delivered)} to get the rest", seq: delivered)
             try await write(WireCoding.line(notice), to: outbound)
         }
     }
 
     /// Sends stored events in (since, head], page by page; returns the last seq sent.
-    private func replay(after since: Int64, upTo head: Int64,
-                        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws -> Int64 {
+    private func replay(
+        after since: Int64, upTo head: Int64,
+        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) async throws -> Int64 {
         var cursor = since
         while cursor < head {
             let page = try store.events(after: cursor, limit: replayPage).filter { $0.seq <= head }

@@ -1,5 +1,5 @@
-import Glibc
 import CSystemd
+import Glibc
 
 /// Tells the service manager how the daemon is doing (`sd_notify`). A no-op outside systemd.
 public struct SystemdNotifier: Sendable {
@@ -37,4 +37,3 @@ public enum SocketActivation {
         return fd
     }
 }
-

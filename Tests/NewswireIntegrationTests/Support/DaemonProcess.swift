@@ -68,8 +68,9 @@ final class DaemonProcess {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if !process.isRunning {
-                throw DaemonTestError("newswired exited with status \(process.terminationStatus) before "
-                                      + "listening:\n\(log)")
+                throw DaemonTestError(
+                    "newswired exited with status \(process.terminationStatus) before "
+                        + "listening:\n\(log)")
             }
             if FileManager.default.fileExists(atPath: socketPath), UnixSocket.accepts(socketPath) { return }
             try await Task.sleep(for: .milliseconds(20))

@@ -11,8 +11,11 @@ final class EventSubscriber: Sendable {
         var lines: [[String: any Sendable]] = []
         var raw: [String] = []
         var closed = false
-        var waiters: [(id: UInt64, predicate: @Sendable ([[String: any Sendable]], Bool) -> Bool,
-                       continuation: CheckedContinuation<Void, Never>)] = []
+        var waiters:
+            [(
+                id: UInt64, predicate: @Sendable ([[String: any Sendable]], Bool) -> Bool,
+                continuation: CheckedContinuation<Void, Never>
+            )] = []
         var nextWaiter: UInt64 = 0
     }
 
@@ -72,8 +75,10 @@ final class EventSubscriber: Sendable {
     var isClosed: Bool { state.withLock { $0.closed } }
 
     /// Waits until `predicate` holds over the lines received (and whether the connection closed).
-    func wait(timeout: Duration = .seconds(30), for what: String,
-              until predicate: @escaping @Sendable ([[String: any Sendable]], Bool) -> Bool) async throws {
+    func wait(
+        timeout: Duration = .seconds(30), for what: String,
+        until predicate: @escaping @Sendable ([[String: any Sendable]], Bool) -> Bool
+    ) async throws {
         let satisfied: Bool = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await withCheckedContinuation { continuation in
@@ -97,8 +102,9 @@ final class EventSubscriber: Sendable {
             return first
         }
         if !satisfied {
-            throw DaemonTestError("timed out after \(timeout) waiting for \(what); received:\n"
-                                  + rawLines.joined(separator: "\n"))
+            throw DaemonTestError(
+                "timed out after \(timeout) waiting for \(what); received:\n"
+                    + rawLines.joined(separator: "\n"))
         }
     }
 

@@ -29,17 +29,21 @@ enum FeedBuilder {
 
     /// Items on unrelated topics, so that each starts its own story.
     static let distinctItems: [Item] = [
-        Item(title: "Central bank raises interest rates by half a point",
-             link: "https://example.org/economy/rates-rise",
-             summary: "The central bank raised its benchmark interest rate to fight persistent inflation."),
-        Item(title: "Volcano erupts on remote Pacific island, villages evacuated",
-             link: "https://example.org/world/volcano-eruption",
-             summary: "Lava and ash forced thousands of islanders from their homes overnight."),
-        Item(title: "Championship final ends in dramatic penalty shootout",
-             link: "https://example.org/sport/final-penalties",
-             summary: "The goalkeeper saved two penalties as the underdogs lifted the trophy."),
-        Item(title: "New telescope images reveal distant galaxy cluster",
-             link: "https://example.org/science/telescope-galaxies",
-             summary: "Astronomers published infrared images of galaxies formed soon after the big bang."),
+        Item(
+            title: "Central bank raises interest rates by half a point",
+            link: "https://example.org/economy/rates-rise",
+            summary: "The central bank raised its benchmark interest rate to fight persistent inflation."),
+        Item(
+            title: "Volcano erupts on remote Pacific island, villages evacuated",
+            link: "https://example.org/world/volcano-eruption",
+            summary: "Lava and ash forced thousands of islanders from their homes overnight."),
+        Item(
+            title: "Championship final ends in dramatic penalty shootout",
+            link: "https://example.org/sport/final-penalties",
+            summary: "The goalkeeper saved two penalties as the underdogs lifted the trophy."),
+        Item(
+            title: "New telescope images reveal distant galaxy cluster",
+            link: "https://example.org/science/telescope-galaxies",
+            summary: "Astronomers published infrared images of galaxies formed soon after the big bang."),
     ]
 }

@@ -8,8 +8,10 @@ enum Shell {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    currentDirectory: URL? = nil) throws -> Output {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        currentDirectory: URL? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -25,7 +27,8 @@ enum Shell {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -15,7 +15,8 @@ final class SystemdSandbox {
             throw XCTSkip("systemd is not installed (apt-get install systemd)")
         }
         name = "nw-\(UUID().uuidString.prefix(8).lowercased())"
-        script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        script =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../systemd/systemd-sandbox.sh").standardizedFileURL
     }
 

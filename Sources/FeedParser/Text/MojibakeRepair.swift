@@ -1,0 +1,29 @@
+/// Undoes the most common double encoding: UTF-8 bytes read as windows-1252 (or ISO-8859-1) and
+/// written out again as UTF-8, which turns `…` into `â€¦` and `é` into `Ã©`.
+enum MojibakeRepair {
+    /// `text` with its double encoding undone, or `text` itself when it shows none: the repair
+    /// applies only when every character maps back to one windows-1252 byte and those bytes
+    /// form valid UTF-8 with at least one multi-byte sequence.
+    static func repaired(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        var sawHighByte = false
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+                continue
+            }
+            guard let byte = windows1252Byte(for: scalar.value) else { return text }
+            sawHighByte = true
+            bytes.append(byte)
+        }
+        guard sawHighByte else { return text }
+        let valid = bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) == nil }
+        return valid ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
+    private static func windows1252Byte(for value: UInt32) -> UInt8? {
+        if (0xA0...0xFF).contains(value) || (0x80...0x9F).contains(value) { return UInt8(value) }
+        guard let index = Windows1252.highControls.firstIndex(of: value) else { return nil }
+        return UInt8(0x80 + index)
+    }
+}
