@@ -213,21 +213,25 @@ def slug_of(title):
 
 
 def build_summary(rng, pool, as_html):
-    """A summary made of real sentences from several items, its first and last words spliced from two
-    sources so that no two items of an outlet share them (the daemon looks up possible republished
-    copies by those words); HTML (paragraphs) or plain text, trimmed like feeds trim."""
-    parts = rng.randint(1, 3)
+    """A summary of two or three sentences, each spliced from two real ones (about half of each), so
+    that no two items of an outlet share most of their words (the daemon takes two summaries with 80%
+    of their words in common for one article republished); the first and last words mix two sources,
+    as the daemon looks up possible copies by them. HTML (paragraphs) or plain text, trimmed like
+    feeds trim."""
     texts = [collapse(html.unescape(re.sub(r"<[^>]+>", " ", paragraph)))
-             for paragraph in rng.sample(pool.paragraphs, k=min(len(pool.paragraphs), 2 * parts + 1))]
-    lead = splice(rng, texts[0], texts[1], max_head=5)
-    middle = texts[2:-2] if parts == 3 else []
-    closing = [splice(rng, texts[-2], texts[-1], max_tail=5)] if parts >= 2 and len(texts) >= 4 else []
+             for paragraph in rng.sample(pool.paragraphs, k=min(len(pool.paragraphs), 5))]
+    while len(texts) < 5:
+        texts.append(rng.choice(pool.titles))
+    words = [len(text.split(" ")) for text in texts]
+    sentences = [splice(rng, texts[0], texts[1], max_head=5, min_tail=(words[1] + 1) // 2)]
+    if rng.random() < 0.35:
+        sentences.append(splice(rng, texts[4], texts[0], min_head=(words[4] + 1) // 2, min_tail=(words[0] + 1) // 2))
+    sentences.append(splice(rng, texts[2], texts[3], min_head=(words[2] + 1) // 2, max_tail=5))
     if not as_html:
-        text = " ".join([lead] + middle + closing)
+        text = " ".join(sentences)
         if len(text) > 600:
             text = text[:600].rsplit(" ", 1)[0] + "…"
         return text
-    sentences = [lead] + middle + closing
     return "".join(f"<p>{html.escape(sentence, quote=False)}</p>" for sentence in sentences)
 
 
@@ -453,7 +457,7 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "out", "corpus"))
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--items", type=int, default=None, help="total items (default: 45 per feed)")
-    parser.add_argument("--content-share", type=float, default=0.35,
+    parser.add_argument("--content-share", type=float, default=0.30,
                         help="share of feeds that carry full article HTML (content:encoded / atom:content)")
     parser.add_argument("--large-mib", type=float, default=47.0, help="size of the large feed (0: none)")
     parser.add_argument("--base-url", default="http://127.0.0.1:8080/feeds/",
