@@ -40,18 +40,27 @@ def read_time_file(path):
 
 
 def http_counts(path):
+    """Requests by status, and how many connections carried them (key "connections")."""
     counts = Counter()
+    connections = set()
     if os.path.exists(path):
         with open(path, errors="replace") as handle:
             for line in handle:
                 status = line.split(" ", 1)[0]
                 if status.isdigit():
                     counts[status] += 1
-    return dict(sorted(counts.items()))
+                    connections.add(line.rsplit(" ", 1)[-1].strip())
+    result = dict(sorted(counts.items()))
+    if connections:
+        result["connections"] = len(connections)
+    return result
 
 
 def http_text(counts):
-    return ", ".join(f"{count}x{status}" for status, count in counts.items()) or "no requests"
+    statuses = ", ".join(f"{count}x{status}" for status, count in counts.items() if status != "connections")
+    if not statuses:
+        return "no requests"
+    return statuses + (f" over {counts['connections']} connections" if "connections" in counts else "")
 
 
 def stored(tool, path):
@@ -215,7 +224,7 @@ def report(results):
             rows.append((section, tool, "peak RSS MiB", fmt(entry["max_rss_kib"] / 1024), ratio(smaller) if smaller
                          else "", ""))
         peers = [by_key[(tool, pass_name)] for tool in ("newsboat", "reader") if (tool, pass_name) in by_key]
-        requests = sum(ours["http"].values()) if ours else 0
+        requests = sum(count for status, count in ours["http"].items() if status != "connections") if ours else 0
         if ours and pass_name in ("first", "repoll") and (ours["exit"] != 0 or requests < meta.get("feeds", 0)):
             verdicts.append(f"poll, {pass_names[pass_name]}: NOT VALID: newswired exited with status {ours['exit']} "
                             f"after {requests} HTTP requests for {meta.get('feeds', '?')} feeds (see "
