@@ -41,7 +41,7 @@ public enum FeedParser {
         builder.finishDocument()
 
         let format = builder.version.format
-        guard format != nil || !builder.entries.isEmpty || builder.feed.title != nil else {
+        guard format != nil || !builder.entries.isEmpty || builder.sawFeedElement else {
             throw FeedParseError(notAFeedMessage(root: builder.rootElement, errors: builder.errors))
         }
         var issues = decoded.issues + repair.report.issues

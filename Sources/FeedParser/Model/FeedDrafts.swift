@@ -15,6 +15,7 @@ struct AuthorDraft: Equatable {
 /// What the reader collected for one entry, still in document terms.
 struct EntryDraft: Equatable {
     var id: String?
+    var idDepth: Int?
     var title: TextValue?
     /// Depth of the element that set `title`; a later title at the same depth or deeper loses.
     var titleDepth: Int?

@@ -14,7 +14,8 @@ final class FeedBuilder: XMLEventHandler {
     private(set) var sawMarkupInPlainFields = false
 
     private var depth = 0
-    private var foldsCoreNames = false
+    /// Whether a feed-level container (channel, Atom feed) was ever opened.
+    private(set) var sawFeedElement = false
     private var roles: [ElementKey: ElementRole] = [:]
     private var captures: [TextCapture] = []
     private var scopes: [Scope] = []
@@ -35,11 +36,6 @@ final class FeedBuilder: XMLEventHandler {
         }
         for declaration in tag.declaredNamespaces {
             version.noteNamespace(declaration.uri, prefix: declaration.prefix)
-            if !foldsCoreNames, FeedNamespace(uri: declaration.uri) == .iTunes {
-                // iTunes reads core element names without regard to case; so do podcast feeds.
-                foldsCoreNames = true
-                roles.removeAll()
-            }
         }
         if tag.attributeCount > 0 { trackBase(tag) }
         let role = role(of: tag.localName, namespaceURI: tag.namespaceURI)
@@ -94,9 +90,7 @@ final class FeedBuilder: XMLEventHandler {
         let key = ElementKey(localName: localName, namespaceURI: namespaceURI)
         if let known = roles[key] { return known }
         let namespace = FeedNamespace(uri: namespaceURI.map { String(cString: $0) } ?? "")
-        var name = String(cString: localName)
-        if foldsCoreNames, namespace == .core { name = name.lowercased() }
-        let role = ElementRole(namespace: namespace, localName: name)
+        let role = ElementRole(namespace: namespace, localName: String(cString: localName).lowercased())
         roles[key] = role
         return role
     }
@@ -108,10 +102,13 @@ final class FeedBuilder: XMLEventHandler {
         case .atomRoot:
             version.noteAtomRoot(versionAttribute: tag.attributeValue(named: "version"))
             scopes.append(Scope(kind: .feed, depth: depth))
+            sawFeedElement = true
         case .rdfRoot:
             version.noteRDFRoot()
         case .channel:
             scopes.append(Scope(kind: .feed, depth: depth))
+            sawFeedElement = true
+            takeChannelDefinitionAttributes(tag)
         case .entry:
             startEntry(tag)
         case .source, .image, .textInput:
@@ -152,6 +149,21 @@ final class FeedBuilder: XMLEventHandler {
         if let about = tag.attributeValue(named: "about", namespace: .rdf), !about.isEmpty { entry.id = about }
         entries.append(entry)
         scopes.append(Scope(kind: .entry(entries.count - 1), depth: depth))
+        takeChannelDefinitionAttributes(tag)
+    }
+
+    /// Microsoft CDF puts the link and the modification date on the element itself.
+    private func takeChannelDefinitionAttributes(_ tag: XMLStartTag) {
+        guard tag.attributeCount > 0, let target else { return }
+        let href = tag.attributeValue(named: "href").map { URLResolution.resolve($0, against: currentBase) }
+        let modified = tag.attributeValue(named: "lastmod")
+        switch target {
+        case .feed:
+            if let href { feed.link = href }
+        case .entry(let index):
+            if let href { entries[index].link = href }
+            if let modified { entries[index].updated = modified }
+        }
     }
 
     private func close(_ scope: Scope) {
@@ -194,15 +206,17 @@ final class FeedBuilder: XMLEventHandler {
     private var currentBase: String? { bases.last?.uri ?? documentBase }
 
     private func trackBase(_ tag: XMLStartTag) {
-        guard let value = tag.attributeValue(named: "base", namespace: .xml) else { return }
+        guard let value = tag.attributeValue(named: "base", namespace: .xml) ?? tag.attributeValue(named: "base") else {
+            return
+        }
         let resolved = URLResolution.resolve(value, against: currentBase)
         bases.append((depth, resolved))
     }
 
     private func takeLinkAttributes(_ tag: XMLStartTag) {
         guard let target, !inImage else { return }
-        let rel = tag.attributeValue(named: "rel") ?? "alternate"
-        let type = tag.attributeValue(named: "type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
+        let rel = tag.attributeValue(named: "rel")?.lowercased() ?? "alternate"
+        let type = tag.attributeValue(named: "type")?.lowercased() ?? (rel == "self" ? "application/atom+xml" : "text/html")
         let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
             ?? tag.attributeValue(named: "href") ?? ""
         guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else { return }
@@ -271,7 +285,10 @@ final class FeedBuilder: XMLEventHandler {
                 value = URLResolution.resolve(value, against: currentBase)
                 if entry.guidLink == nil { entry.guidLink = value }
             }
+            // A deeper id (inside an image, say) never overrides the entry's own.
+            if let idDepth = entry.idDepth, idDepth < capture.depth { return }
             entry.id = value
+            entry.idDepth = capture.depth
         case .published: entry.published = capture.plainText()
         case .updated: entry.updated = capture.plainText()
         case .description, .summary:

@@ -60,7 +60,8 @@ enum ElementRole: Equatable {
     case ttl
     case ignored
 
-    /// Classifies an element by namespace and local name.
+    /// Classifies an element by namespace and lowercased local name (feed readers match element
+    /// names without regard to case: `<pubdate>`, `<TITLE>` and CDF's `<CHANNEL>` all occur).
     init(namespace: FeedNamespace, localName: String) {
         switch namespace {
         case .core: self = Self.core(localName)
@@ -93,7 +94,7 @@ enum ElementRole: Equatable {
             case "description": self = .description(defaultType: .html)
             default: self = .ignored
             }
-        case .rdf: self = localName == "RDF" ? .rdfRoot : .ignored
+        case .rdf: self = localName == "rdf" ? .rdfRoot : .ignored
         case .xhtml: self = localName == "body" ? .content(defaultType: .xhtml) : .ignored
         case .xml, .other: self = .ignored
         }
@@ -107,7 +108,7 @@ enum ElementRole: Equatable {
         case "item", "entry": .entry
         case "source": .source
         case "image": .image
-        case "textinput", "textInput": .textInput
+        case "textinput": .textInput
         case "title": .title
         case "link": .link
         case "guid", "id": .id
@@ -116,9 +117,9 @@ enum ElementRole: Equatable {
         case "summary": .summary
         case "content": .content(defaultType: .plain)
         case "body", "fullitem": .content(defaultType: name == "body" ? .xhtml : .html)
-        case "pubDate", "pubdate", "published", "issued": .published
-        case "updated", "modified", "lastBuildDate", "lastbuilddate": .updated
-        case "author", "managingEditor", "managingeditor": .author
+        case "pubdate", "published", "issued": .published
+        case "updated", "modified", "lastbuilddate": .updated
+        case "author", "managingeditor": .author
         case "contributor": .contributor
         case "name": .name
         case "email": .email

@@ -80,7 +80,8 @@ struct MarkupRepair {
             case UInt8(ascii: "<"):
                 let skip = skippedSection(input, at: index)
                 if skip > 0 {
-                    if let cleaned = withoutControls(UnsafeRawBufferPointer(rebasing: input[index..<index + skip])) {
+                    if let cleaned = withoutControls(UnsafeRawBufferPointer(rebasing: input[index..<index + skip]),
+                                                     mappingC1: input[index + 1] == UInt8(ascii: "!")) {
                         replace(from: index, to: index + skip, with: cleaned)
                     }
                     index += skip
@@ -296,12 +297,34 @@ struct MarkupRepair {
         }
     }
 
-    private mutating func withoutControls(_ section: UnsafeRawBufferPointer) -> [UInt8]? {
-        guard section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
-        return section.filter { byte in
-            let bad = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-            if bad { report.controlCharacters += 1 }
-            return !bad
+    /// `section` without control characters and, when `mappingC1`, with C1 controls read as
+    /// windows-1252; nil when it needs neither.
+    private mutating func withoutControls(_ section: UnsafeRawBufferPointer, mappingC1: Bool) -> [UInt8]? {
+        let hasControls = section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+        var hasC1 = false
+        if mappingC1 {
+            for index in section.indices.dropLast() where section[index] == 0xC2 && (0x80...0x9F).contains(section[index + 1]) {
+                hasC1 = true
+                break
+            }
         }
+        guard hasControls || hasC1 else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(section.count)
+        var index = 0
+        while index < section.count {
+            let byte = section[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                report.controlCharacters += 1
+            } else if hasC1, byte == 0xC2, index + 1 < section.count, (0x80...0x9F).contains(section[index + 1]) {
+                report.c1Controls += 1
+                UTF8Encoding.append(Windows1252.scalar(for: section[index + 1]), to: &output)
+                index += 1
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 }
