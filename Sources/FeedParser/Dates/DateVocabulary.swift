@@ -40,7 +40,7 @@ enum DateVocabulary {
         let prefix = String(word.prefix(3))
         return ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mer", "jeu", "ven", "sam",
                 "dim", "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "seg", "ter", "qua", "qui", "sex",
-                "son", "die", "mit", "don", "fre"].contains(prefix)
+                "son", "die", "mit", "don", "fre", "mo", "di", "mi", "do", "fr", "sa", "so"].contains(prefix)
     }
 
     /// Offsets east of UTC in seconds for zone names (RFC 822's single military letters A, M, N

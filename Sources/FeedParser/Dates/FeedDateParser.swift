@@ -5,17 +5,24 @@
 public enum FeedDateParser {
     /// Seconds since 1970 (UTC) of `text`, or nil when it is not a date or not a possible one.
     public static func secondsSince1970(_ text: String) -> Int? {
-        let lowered = text.trimmingWhitespace().lowercased()
-        guard !lowered.isEmpty, lowered.utf8.count < 100 else { return nil }
-        let bytes = Array(lowered.utf8)
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+        let leading = bytes.firstIndex { !isSpace($0) } ?? bytes.count
+        if leading > 0 { bytes.removeFirst(leading) }
+        guard !bytes.isEmpty, bytes.count < 100 else { return nil }
+        for index in bytes.indices where bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") {
+            bytes[index] |= 0x20
+        }
         if bytes.count >= 4, bytes[0..<4].allSatisfy(isDigit) {
             var reader = ISODateReader(bytes: bytes)
             if let seconds = reader.read() { return seconds }
         }
-        return RFC822DateReader(text: lowered).read()
+        return RFC822DateReader(bytes: bytes).read()
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }
 
 /// ISO 8601 / W3C-DTF: `YYYY[-MM[-DD]][(T| )hh[:mm[:ss[.f]]]][Z|±hh[:mm]|±hhmm| zone]`, and the
@@ -119,29 +126,35 @@ private struct ISODateReader {
     }
 }
 
-/// RFC 822 and its relatives, read as whitespace-separated words in any reasonable order:
+/// RFC 822 and its relatives, read as words in any reasonable order:
 /// `[weekday,] day month year [time] [zone]`, `month day[,] year time`, asctime's
-/// `weekday month day time year`.
+/// `weekday month day time year`. Works on lowercased bytes.
 private struct RFC822DateReader {
-    let words: [Substring]
-
-    init(text: String) {
-        words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-    }
+    let bytes: [UInt8]
 
     func read() -> Int? {
         var day: Int?, month: Int?, year: Int?
         var time: (Int, Int, Int)?
         var offset: Int?
-        for word in words {
-            if let first = word.first, first == "+" || first == "-", time != nil || year != nil {
-                guard offset == nil, let value = numericZone(word.dropFirst()) else { return nil }
-                offset = first == "-" ? -value : value
-            } else if word.contains(":") {
+        var monthFromFirstWord = false
+        var position = 0
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count, isSeparator(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
+            let start = index
+            while index < bytes.count, !isSeparator(bytes[index]) { index += 1 }
+            let word = start..<index
+            defer { position += 1 }
+            let first = bytes[start]
+            if first == UInt8(ascii: "+") || first == UInt8(ascii: "-"), time != nil || year != nil {
+                guard offset == nil, let value = numericZone((start + 1)..<index) else { return nil }
+                offset = first == UInt8(ascii: "-") ? -value : value
+            } else if FeedDateParser.isDigit(first), bytes[word].contains(UInt8(ascii: ":")) {
                 guard time == nil, let value = clock(word) else { return nil }
                 time = value
-            } else if word.allSatisfy(\.isNumber) {
-                guard let value = Int(word) else { return nil }
+            } else if bytes[word].allSatisfy(FeedDateParser.isDigit) {
+                guard word.count <= 4, let value = number(word) else { return nil }
                 if day == nil, word.count <= 2, year == nil || month == nil {
                     day = value
                 } else if year == nil {
@@ -151,26 +164,26 @@ private struct RFC822DateReader {
                 }
             } else if let value = splitDate(word) {
                 (day, month, year) = value
-            } else if month == nil, let value = DateVocabulary.month(String(word.trimmingCharacters("."))) {
-                month = value
-            } else if DateVocabulary.isWeekday(String(word)), day == nil, month == nil {
-                continue
-            } else if offset == nil, time != nil || year != nil {
-                var name = String(word)
-                if name.hasPrefix("etc/") { name.removeFirst(4) }
-                if name.hasPrefix("gmt") || name.hasPrefix("utc"), name.count > 3,
-                   let sign = name.dropFirst(3).first, sign == "+" || sign == "-",
-                   let value = numericZone(name.dropFirst(4)) {
-                    offset = sign == "-" ? -value : value
-                } else if let value = DateVocabulary.zoneOffset(name) {
-                    offset = value
-                } else if name.hasPrefix("(") {
+            } else {
+                let name = self.name(word)
+                var monthName = name
+                while monthName.hasSuffix(".") { monthName.removeLast() }
+                if let value = DateVocabulary.month(monthName), month == nil || monthFromFirstWord {
+                    // A first word that reads as a month ("mar." for mardi) was a weekday if
+                    // another month follows.
+                    monthFromFirstWord = month == nil && position == 0
+                    month = value
+                } else if DateVocabulary.isWeekday(name), day == nil, month == nil {
                     continue
+                } else if offset == nil, time != nil || year != nil {
+                    guard let value = zone(name) else {
+                        if name.hasPrefix("(") { continue }
+                        return nil
+                    }
+                    offset = value
                 } else {
                     return nil
                 }
-            } else {
-                return nil
             }
         }
         guard let day, let month, let year else { return nil }
@@ -180,44 +193,83 @@ private struct RFC822DateReader {
         return civil.secondsSince1970
     }
 
-    /// `hh:mm[:ss[.fff]]`, possibly glued to a zone such as `Z`.
-    private func clock(_ word: Substring) -> (Int, Int, Int)? {
-        let parts = word.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+    private func isSeparator(_ byte: UInt8) -> Bool { FeedDateParser.isSpace(byte) || byte == UInt8(ascii: ",") }
+
+    /// A word that is not a number, lowercased (ASCII was lowercased already).
+    private func name(_ word: Range<Int>) -> String {
+        let text = String(decoding: bytes[word], as: UTF8.self)
+        return bytes[word].allSatisfy({ $0 < 0x80 }) ? text : text.lowercased()
+    }
+
+    private func number(_ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 9 else { return nil }
+        var value = 0
+        for index in range {
+            guard FeedDateParser.isDigit(bytes[index]) else { return nil }
+            value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// `hh:mm[:ss[.fff]]`, possibly glued to a zone such as `z`.
+    private func clock(_ word: Range<Int>) -> (Int, Int, Int)? {
+        var parts: [Range<Int>] = []
+        var start = word.lowerBound
+        for index in word where bytes[index] == UInt8(ascii: ":") {
+            parts.append(start..<index)
+            start = index + 1
+        }
+        parts.append(start..<word.upperBound)
+        guard (2...3).contains(parts.count), let hour = number(parts[0]), let minute = number(parts[1]) else {
+            return nil
+        }
         var second = 0
         if parts.count == 3 {
-            let digits = parts[2].prefix(while: \.isNumber)
-            guard !digits.isEmpty, let value = Int(digits) else { return nil }
+            let digits = parts[2].prefix { FeedDateParser.isDigit(bytes[$0]) }
+            guard let value = number(digits.startIndex..<digits.endIndex) else { return nil }
             second = value
         }
         return (hour, minute, second)
     }
 
-    /// `hhmm` or `hh:mm` or `hh` after a sign, as seconds.
-    private func numericZone(_ text: Substring) -> Int? {
-        let digits = text.filter { $0 != ":" }
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isNumber), let value = Int(digits) else {
+    /// `hhmm`, `hh:mm` or `hh` after a sign, as seconds.
+    private func numericZone(_ range: Range<Int>) -> Int? {
+        let digits = range.filter { bytes[$0] != UInt8(ascii: ":") }
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ FeedDateParser.isDigit(bytes[$0]) }) else {
             return nil
         }
+        let value = digits.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) }
         let (hours, minutes) = digits.count <= 2 ? (value, 0) : (value / 100, value % 100)
         guard hours <= 18, minutes < 60 else { return nil }
         return hours * 3600 + minutes * 60
     }
 
-    /// `06-nov-1994` or `06/11/1994` written as one word.
-    private func splitDate(_ word: Substring) -> (Int, Int, Int)? {
-        let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]) else { return nil }
-        let month = Int(parts[1]) ?? DateVocabulary.month(String(parts[1]))
-        guard let month else { return nil }
-        return (day, month, parts[2].count <= 2 ? year + (year < 90 ? 2000 : 1900) : year)
+    /// A zone name (`gmt`, `cest`, `etc/gmt`, `gmt+01:00`), as seconds east of UTC.
+    private func zone(_ text: String) -> Int? {
+        var name = Substring(text)
+        if name.hasPrefix("etc/") { name = name.dropFirst(4) }
+        if name.hasPrefix("gmt") || name.hasPrefix("utc"), name.count > 3 {
+            let rest = Array(name.dropFirst(3).utf8)
+            guard let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+            let reader = RFC822DateReader(bytes: rest)
+            guard let value = reader.numericZone(1..<rest.count) else { return nil }
+            return sign == UInt8(ascii: "-") ? -value : value
+        }
+        return DateVocabulary.zoneOffset(String(name))
     }
-}
 
-private extension Substring {
-    func trimmingCharacters(_ characters: Character) -> Substring {
-        var text = self
-        while text.last == characters { text.removeLast() }
-        return text
+    /// `06-nov-1994` or `06/11/1994` written as one word.
+    private func splitDate(_ word: Range<Int>) -> (Int, Int, Int)? {
+        var parts: [Range<Int>] = []
+        var start = word.lowerBound
+        for index in word where bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "/")
+            || bytes[index] == UInt8(ascii: ".") {
+            parts.append(start..<index)
+            start = index + 1
+        }
+        parts.append(start..<word.upperBound)
+        guard parts.count == 3, let day = number(parts[0]), let year = number(parts[2]) else { return nil }
+        guard let month = number(parts[1]) ?? DateVocabulary.month(name(parts[1])) else { return nil }
+        return (day, month, parts[2].count <= 2 ? year + (year < 90 ? 2000 : 1900) : year)
     }
 }

@@ -57,6 +57,12 @@ enum DocumentDecoder {
 
         for charset in candidates {
             guard let bytes = strictDecode(body, as: charset, original: original, offset: mark?.length ?? 0) else {
+                if charset == .utf8, preferred == nil || preferred == .utf8, UTF8Validation.isMostlyUTF8(body) {
+                    // UTF-8 with a few damaged bytes: keep it, replace only the damage.
+                    let (repaired, replaced) = UTF8Validation.repaired(body)
+                    issues.append("\(replaced) invalid byte(s) for UTF-8 replaced by U+FFFD")
+                    return DecodedDocument(bytes: Data(repaired), charset: .utf8, issues: issues)
+                }
                 continue
             }
             if let preferred, charset != preferred {

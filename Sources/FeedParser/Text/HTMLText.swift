@@ -8,33 +8,39 @@ enum HTMLText {
         return html.withUTF8 { plainText(fromHTML: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The clean text of an HTML fragment given as UTF-8 bytes.
+    /// The clean text of an HTML fragment given as UTF-8 bytes, written straight into the
+    /// string's storage (the text is never longer than the HTML).
     static func plainText(fromHTML input: UnsafeRawBufferPointer) -> String {
-        var writer = FoldingWriter(capacity: input.count)
-        var index = 0
-        let count = input.count
-        while index < count {
-            let byte = input[index]
-            switch byte {
-            case UInt8(ascii: "<"):
-                index = skipMarkup(input, at: index, writer: &writer)
-            case UInt8(ascii: "&"):
-                index = CharacterReferences.decode(input, at: index) { writer.append(scalar: $0) }
-            default:
-                writer.append(byte: byte)
-                index += 1
+        guard !input.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: input.count) { buffer in
+            var writer = FoldingWriter(into: buffer)
+            var index = 0
+            let count = input.count
+            while index < count {
+                switch input[index] {
+                case UInt8(ascii: "<"):
+                    index = skipMarkup(input, at: index, writer: &writer)
+                case UInt8(ascii: "&"):
+                    index = CharacterReferences.decode(input, at: index) { writer.append(scalar: $0) }
+                default:
+                    index = writer.appendText(input, from: index)
+                }
             }
+            return writer.count
         }
-        return writer.finish()
     }
 
-    /// Folds plain text's white space the same way, without touching markup characters.
+    /// Folds plain text's white space the same way, without reading markup.
     static func foldingWhitespace(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var writer = FoldingWriter(capacity: bytes.count)
-            for byte in bytes { writer.append(byte: byte) }
-            return writer.finish()
+            let input = UnsafeRawBufferPointer(bytes)
+            guard !input.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: input.count) { buffer in
+                var writer = FoldingWriter(into: buffer)
+                _ = writer.appendText(input, from: 0, stopAtMarkup: false)
+                return writer.count
+            }
         }
     }
 
@@ -44,7 +50,7 @@ enum HTMLText {
                                    writer: inout FoldingWriter) -> Int {
         let count = input.count
         guard index + 1 < count else {
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return count
         }
         let next = input[index + 1]
@@ -58,29 +64,30 @@ enum HTMLText {
                let end = find(input, ">", from: index + 2) {
                 return end + 1
             }
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return index + 1
         }
         if next == UInt8(ascii: "?"), let end = find(input, ">", from: index + 2) { return end + 1 }
         let isEnd = next == UInt8(ascii: "/")
         let nameStart = index + (isEnd ? 2 : 1)
         guard nameStart < count, isASCIILetter(input[nameStart]) else {
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return index + 1
         }
         var nameEnd = nameStart
         while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
-        let name = TagName(input, nameStart..<nameEnd)
+        let name = TagName.key(input, nameStart..<nameEnd)
         let tagEnd = endOfTag(input, from: nameEnd)
-        if name.isBlock { writer.separate() }
-        if !isEnd, name.hasRawText {
+        guard let name else { return tagEnd }
+        if TagName.blocks.contains(name) { writer.separate() }
+        if !isEnd, TagName.rawText.contains(name) {
             // Skip to the matching end tag.
             var cursor = tagEnd
             while let open = find(input, "</", from: cursor) {
                 let start = open + 2
                 var end = start
                 while end < count, isNameByte(input[end]) { end += 1 }
-                if TagName(input, start..<end) == name { return endOfTag(input, from: end) }
+                if TagName.key(input, start..<end) == name { return endOfTag(input, from: end) }
                 cursor = open + 2
             }
             return count

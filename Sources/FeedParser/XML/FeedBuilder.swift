@@ -4,22 +4,25 @@
 /// ids, links, titles and summaries come out the way readers have always shown them: a permalink
 /// guid doubles as the link, the first title at the shallowest depth wins, the description wins
 /// over the content for the summary, markup nested inside text elements is kept as markup.
+///
+/// One builder serves one parse on one thread, so its hot state opts out of dynamic exclusivity
+/// checking (`@exclusivity(unchecked)`), which otherwise costs as much as the callbacks' work.
 final class FeedBuilder: XMLEventHandler {
     private(set) var version = FeedVersion()
-    private(set) var feed = FeedDraft()
-    private(set) var entries: [EntryDraft] = []
+    @exclusivity(unchecked) private(set) var feed = FeedDraft()
+    @exclusivity(unchecked) private(set) var entries: [EntryDraft] = []
     private(set) var errors: [String] = []
     private(set) var errorCount = 0
     private(set) var rootElement: String?
     private(set) var sawMarkupInPlainFields = false
 
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
     /// Whether a feed-level container (channel, Atom feed) was ever opened.
     private(set) var sawFeedElement = false
-    private var roles: [ElementKey: ElementRole] = [:]
-    private var captures: [TextCapture] = []
-    private var scopes: [Scope] = []
-    private var bases: [(depth: Int, uri: String)] = []
+    @exclusivity(unchecked) private var roles = RoleCache()
+    @exclusivity(unchecked) private var captures: [TextCapture] = []
+    @exclusivity(unchecked) private var scopes: [Scope] = []
+    @exclusivity(unchecked) private var bases: [(depth: Int, uri: String)] = []
     private let documentBase: String?
 
     /// - Parameter documentBase: the document's URL, against which relative links resolve.
@@ -87,11 +90,10 @@ final class FeedBuilder: XMLEventHandler {
     // MARK: - Element roles
 
     private func role(of localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?) -> ElementRole {
-        let key = ElementKey(localName: localName, namespaceURI: namespaceURI)
-        if let known = roles[key] { return known }
+        if let known = roles.lookup(localName, namespaceURI) { return known }
         let namespace = FeedNamespace(uri: namespaceURI.map { String(cString: $0) } ?? "")
         let role = ElementRole(namespace: namespace, localName: String(cString: localName).lowercased())
-        roles[key] = role
+        roles.store(role, for: localName, namespaceURI)
         return role
     }
 
@@ -301,10 +303,49 @@ final class FeedBuilder: XMLEventHandler {
     }
 }
 
-/// Identity of an element name within one parse (libxml2 interns names, see `XMLEventHandler`).
-struct ElementKey: Hashable {
-    let localName: UnsafePointer<UInt8>
-    let namespaceURI: UnsafePointer<UInt8>?
+/// Remembers the role of each element name during one parse, keyed by the addresses of the
+/// interned name and namespace (see `XMLEventHandler`): open addressing on the address bits, no
+/// hashing of strings. A hostile document with thousands of distinct names only resets it.
+struct RoleCache {
+    private struct Slot {
+        var localName: UnsafePointer<UInt8>?
+        var namespaceURI: UnsafePointer<UInt8>?
+        var role: ElementRole = .ignored
+    }
+
+    private static let size = 512
+    private var slots = [Slot](repeating: Slot(), count: RoleCache.size)
+    private var used = 0
+
+    @inline(__always)
+    private func start(_ localName: UnsafePointer<UInt8>, _ namespaceURI: UnsafePointer<UInt8>?) -> Int {
+        let name = UInt(bitPattern: localName)
+        let uri = UInt(bitPattern: namespaceURI)
+        let mixed = (name ^ (uri &* 31)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 55) & (Self.size - 1)
+    }
+
+    @inline(__always)
+    func lookup(_ localName: UnsafePointer<UInt8>, _ namespaceURI: UnsafePointer<UInt8>?) -> ElementRole? {
+        var index = start(localName, namespaceURI)
+        while let name = slots[index].localName {
+            if name == localName, slots[index].namespaceURI == namespaceURI { return slots[index].role }
+            index = (index + 1) & (Self.size - 1)
+        }
+        return nil
+    }
+
+    mutating func store(_ role: ElementRole, for localName: UnsafePointer<UInt8>,
+                        _ namespaceURI: UnsafePointer<UInt8>?) {
+        if used >= Self.size * 3 / 4 {
+            slots = [Slot](repeating: Slot(), count: Self.size)
+            used = 0
+        }
+        var index = start(localName, namespaceURI)
+        while slots[index].localName != nil { index = (index + 1) & (Self.size - 1) }
+        slots[index] = Slot(localName: localName, namespaceURI: namespaceURI, role: role)
+        used += 1
+    }
 }
 
 /// An open container element.

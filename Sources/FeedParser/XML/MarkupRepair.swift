@@ -17,6 +17,7 @@ struct MarkupRepair {
         var badCharacterReferences = 0
         var controlCharacters = 0
         var c1Controls = 0
+        var unbalancedElements = 0
 
         /// One sentence per kind of repair.
         var issues: [String] {
@@ -30,6 +31,9 @@ struct MarkupRepair {
             }
             if controlCharacters > 0 { issues.append("\(controlCharacters) control character(s) removed") }
             if c1Controls > 0 { issues.append("\(c1Controls) C1 control(s) read as windows-1252 punctuation") }
+            if unbalancedElements > 0 {
+                issues.append("HTML that is not well-formed XML inside \(unbalancedElements) element(s), read as HTML")
+            }
             return issues
         }
     }
@@ -62,6 +66,11 @@ struct MarkupRepair {
         }
 
         while index < count {
+            // Eight bytes at a time while none of them needs a look.
+            while index + 8 <= count, !Self.needsLook(input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+            guard index < count else { break }
             let byte = input[index]
             if byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), byte != 0xC2 {
                 index += 1
@@ -85,6 +94,16 @@ struct MarkupRepair {
                         replace(from: index, to: index + skip, with: cleaned)
                     }
                     index += skip
+                } else if index + 1 < count, HTMLText.isASCIILetter(input[index + 1]),
+                          let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index) {
+                    report.unbalancedElements += 1
+                    beginOutput(upTo: content.lowerBound)
+                    let raw = UnsafeRawBufferPointer(rebasing: input[content])
+                    let cleaned = withoutControls(raw, mappingC1: true)
+                    cleaned.map { $0.withUnsafeBytes { output!.append(contentsOf: UnbalancedMarkup.cdata($0)) } }
+                        ?? output!.append(contentsOf: UnbalancedMarkup.cdata(raw))
+                    copied = content.upperBound
+                    index = content.upperBound
                 } else if index + 1 < count, !canFollowLessThan(input[index + 1]) {
                     report.bareLessThans += 1
                     replace(from: index, to: index + 1, with: Array("&lt;".utf8))
@@ -113,6 +132,18 @@ struct MarkupRepair {
         guard output != nil else { return nil }
         beginOutput(upTo: count)
         return output
+    }
+
+    /// Whether a word holds a control character, `&`, `<` or 0xC2 (the lead byte of C1
+    /// controls), tested on all eight bytes at once.
+    @inline(__always)
+    private static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return controls | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
+            | hasZero(word ^ (ones &* 0xC2)) != 0
     }
 
     // MARK: - References
