@@ -9,7 +9,11 @@ enum HTMLSanitizer {
         // Without a `<` there is no markup to judge: character references are already HTML.
         guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
         var html = html
-        return html.withUTF8 { sanitize(UnsafeRawBufferPointer($0), base: base) }
+        return html.withUTF8 { bytes in
+            let input = UnsafeRawBufferPointer(bytes)
+            // Most feed HTML is already clean: then the original string is the answer.
+            return isAlreadySafe(input, base: base) ? nil : sanitize(input, base: base)
+        } ?? html
     }
 
     /// Escapes plain text so it reads the same as HTML.
@@ -19,6 +23,41 @@ enum HTMLSanitizer {
         output.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 { appendEscaped(byte, to: &output) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether sanitizing would keep `input` as it is: only allowed elements and attributes,
+    /// safe absolute URLs (or no base to resolve against), no comments or declarations, every
+    /// `<` a tag. One pass, no output.
+    private static func isAlreadySafe(_ input: UnsafeRawBufferPointer, base: String?) -> Bool {
+        let count = input.count
+        var index = 0
+        while let open = HTMLText.find(input, "<", from: index) {
+            var cursor = open + 1
+            guard cursor < count else { return false }
+            let isEnd = input[cursor] == UInt8(ascii: "/")
+            if isEnd { cursor += 1 }
+            let nameStart = cursor
+            guard cursor < count, HTMLText.isASCIILetter(input[cursor]) else { return false }
+            while cursor < count, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
+            guard let name = TagName.key(input, nameStart..<cursor), allowedElements.contains(name),
+                  input[nameStart..<cursor].allSatisfy({ $0 != UInt8(ascii: ":") }) else { return false }
+            var scanner = AttributeScanner(input: input, cursor: cursor)
+            while let attribute = scanner.next() {
+                guard !isEnd, let attributeName = NameKey(input, attribute.name),
+                      allowedAttributes.contains(attributeName) else { return false }
+                let value = UnsafeRawBufferPointer(rebasing: input[attribute.value])
+                if value.contains(UInt8(ascii: "\"")) || value.contains(UInt8(ascii: "<")) { return false }
+                if urlAttributes.contains(attributeName) {
+                    guard !value.contains(UInt8(ascii: "&")), isSafeURL(String(decoding: value, as: UTF8.self)),
+                          base == nil || URLResolution.hasScheme(String(decoding: value, as: UTF8.self)) else {
+                        return false
+                    }
+                }
+            }
+            guard scanner.cursor < count else { return false }
+            index = scanner.cursor + 1
+        }
+        return true
     }
 
     private static func sanitize(_ input: UnsafeRawBufferPointer, base: String?) -> String {

@@ -129,19 +129,20 @@ enum HTMLText {
         return count
     }
 
+    /// The index of the first occurrence of `literal` in `input` at or after `start`.
     static func find(_ input: UnsafeRawBufferPointer, _ literal: StaticString, from start: Int) -> Int? {
         let pattern = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         var cursor = start
         while cursor + pattern.count <= input.count {
-            if input[cursor] == pattern[0] {
-                var matched = true
-                for offset in 1..<pattern.count where input[cursor + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return cursor }
+            guard let found = ByteSearch.index(of: pattern[0], in: input, from: cursor),
+                  found + pattern.count <= input.count else { return nil }
+            var matched = true
+            for offset in 1..<pattern.count where input[found + offset] != pattern[offset] {
+                matched = false
+                break
             }
-            cursor += 1
+            if matched { return found }
+            cursor = found + 1
         }
         return nil
     }

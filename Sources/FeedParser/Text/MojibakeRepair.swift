@@ -27,15 +27,18 @@ enum MojibakeRepair {
     /// pair the text cannot be double-encoded, and the check is one pass over bytes.
     private static func hasSignature(_ text: String) -> Bool {
         let utf8 = text.utf8
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= 3 else { return false }
-            for index in 0..<(bytes.count - 2) where bytes[index] == 0xC3 {
+        let found = utf8.withContiguousStorageIfAvailable { storage -> Bool in
+            let bytes = UnsafeRawBufferPointer(storage)
+            var cursor = 0
+            while let index = ByteSearch.index(of: 0xC3, in: bytes, from: cursor) {
+                guard index + 2 < bytes.count else { return false }
                 let second = bytes[index + 1]
                 let third = bytes[index + 2]
                 if second >= 0x82, second <= 0xB4,
                    third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2 {
                     return true
                 }
+                cursor = index + 1
             }
             return false
         }

@@ -39,6 +39,8 @@ struct MarkupRepair {
     }
 
     private(set) var report = Report()
+    /// How many bytes the search for unbalanced text elements may still read ahead.
+    private var lookAheadBudget = 0
     /// Entities the document's internal DTD subset declares with a safe value (plain text or one
     /// character reference), by name: substituted here, since libxml2 never expands entities.
     private var declaredEntities: [[UInt8]: [UInt8]] = [:]
@@ -49,6 +51,7 @@ struct MarkupRepair {
         var copied = 0  // input bytes already in `output`
         var index = 0
         let count = input.count
+        lookAheadBudget = count * 2 + 65_536
 
         func beginOutput(upTo end: Int) {
             if output == nil {
@@ -95,7 +98,7 @@ struct MarkupRepair {
                     }
                     index += skip
                 } else if index + 1 < count, HTMLText.isASCIILetter(input[index + 1]),
-                          let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index) {
+                          let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index, budget: &lookAheadBudget) {
                     report.unbalancedElements += 1
                     beginOutput(upTo: content.lowerBound)
                     let raw = UnsafeRawBufferPointer(rebasing: input[content])

@@ -4,8 +4,11 @@
 /// of the feed into one field; wrapping such content in CDATA keeps it as the HTML it is.
 enum UnbalancedMarkup {
     /// For the start tag at `index`: the range of its content when that content holds markup that
-    /// does not balance (and no CDATA section), else nil.
-    static func unbalancedContent(_ input: UnsafeRawBufferPointer, tagAt index: Int) -> Range<Int>? {
+    /// does not balance (and no CDATA section), else nil. Searching for end tags reads ahead, so
+    /// each call charges what it read to `budget`: a hostile document (thousands of unclosed
+    /// `<title>`s) cannot make the repair quadratic.
+    static func unbalancedContent(_ input: UnsafeRawBufferPointer, tagAt index: Int, budget: inout Int) -> Range<Int>? {
+        guard budget > 0 else { return nil }
         let count = input.count
         var cursor = index + 1
         let nameStart = cursor
@@ -30,7 +33,12 @@ enum UnbalancedMarkup {
         guard cursor < count, input[cursor - 1] != UInt8(ascii: "/") else { return nil }
         if HTMLText.find(UnsafeRawBufferPointer(rebasing: input[index..<cursor]), "xhtml", from: 0) != nil { return nil }
         let contentStart = cursor + 1
-        guard let contentEnd = endTag(input, named: qualifiedName, from: contentStart) else { return nil }
+        // Plain content: the first `<` after the start tag is the end tag.
+        guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart),
+              !isEndTag(input, at: firstMarkup, named: qualifiedName) else { return nil }
+        let contentEnd = endTag(input, named: qualifiedName, from: contentStart)
+        budget -= (contentEnd ?? input.count) - contentStart
+        guard let contentEnd, budget > 0 else { return nil }
         let content = UnsafeRawBufferPointer(rebasing: input[contentStart..<contentEnd])
         guard content.contains(UInt8(ascii: "<")), HTMLText.find(content, "<![CDATA[", from: 0) == nil,
               !isBalanced(content) else { return nil }
@@ -67,22 +75,22 @@ enum UnbalancedMarkup {
     private static func endTag(_ input: UnsafeRawBufferPointer, named name: Range<Int>, from start: Int) -> Int? {
         var cursor = start
         while let open = HTMLText.find(input, "</", from: cursor) {
-            var position = open + 2
-            var matches = true
-            for offset in name {
-                if position >= input.count || input[position] != input[offset] {
-                    matches = false
-                    break
-                }
-                position += 1
-            }
-            if matches {
-                while position < input.count, input[position] == 0x20 || input[position] == 0x0A { position += 1 }
-                if position < input.count, input[position] == UInt8(ascii: ">") { return open }
-            }
+            if isEndTag(input, at: open, named: name) { return open }
             cursor = open + 2
         }
         return nil
+    }
+
+    /// Whether `</name>` (white space allowed before `>`) starts at `index`.
+    private static func isEndTag(_ input: UnsafeRawBufferPointer, at index: Int, named name: Range<Int>) -> Bool {
+        var position = index + 2
+        guard position <= input.count, input[index + 1] == UInt8(ascii: "/") else { return false }
+        for offset in name {
+            guard position < input.count, input[position] == input[offset] else { return false }
+            position += 1
+        }
+        while position < input.count, input[position] == 0x20 || input[position] == 0x0A { position += 1 }
+        return position < input.count && input[position] == UInt8(ascii: ">")
     }
 
     /// Whether every start tag in `content` has its end tag, in order (comments skipped).
