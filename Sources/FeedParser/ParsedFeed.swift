@@ -19,6 +19,8 @@ public struct ParsedFeed: Sendable, Equatable {
     public var ttlMinutes: Int?
     /// Problems the parser recovered from (bad bytes, undeclared entities, truncation…).
     public var issues: [String]
+    /// The feed's own URL as it declares it (`atom:link rel="self"`), resolved; nil when absent.
+    public var selfLink: String?
 
     /// True when the parser had to recover from damage to read this document.
     public var isDegraded: Bool { !issues.isEmpty }
@@ -52,6 +54,9 @@ public struct FeedItem: Sendable, Equatable {
     public var publishedIsFetchTime = false
     /// True when the updated date was impossible and `updated` holds the fetch time instead.
     public var updatedIsFetchTime = false
+    /// An image for the item: its `media:thumbnail`, else an image `media:content`, else an
+    /// image enclosure (RSS `<enclosure>` or Atom `rel="enclosure"`), resolved; nil when none.
+    public var imageURL: String?
 
     public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
                 updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, authors: [String] = []) {

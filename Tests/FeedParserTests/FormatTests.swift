@@ -50,7 +50,9 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(feed.ttlMinutes, 15)
         XCTAssertEqual(feed.items.count, 4)
 
+        XCTAssertEqual(feed.selfLink, "https://news.example.com/rss.xml")
         let budget = feed.items[0]
+        XCTAssertEqual(budget.imageURL, "https://news.example.com/img/budget.jpg")
         XCTAssertEqual(budget.id, "budget-2024-0012")
         XCTAssertEqual(budget.link, "https://news.example.com/politics/budget?utm_source=rss")
         XCTAssertEqual(budget.authors, ["Amina Diallo", "Pierre Martin"])
@@ -68,7 +70,10 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(storm.summary, "Winds up to 120 km/h expected.")
         XCTAssertEqual(storm.summaryHTML, "<p>Winds up to <a>120 km/h</a> expected.</p>")
 
+        XCTAssertNil(storm.imageURL)
         let podcast = feed.items[2]
+        // An audio enclosure is no image.
+        XCTAssertNil(podcast.imageURL)
         XCTAssertEqual(podcast.authors, ["The Newsroom"])
         XCTAssertEqual(podcast.summary, "Our editors look back at the week.")
         XCTAssertEqual(stamp(podcast.published), "2024-03-08T22:00:00Z")
@@ -106,7 +111,9 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(feed.format, .atom)
         XCTAssertEqual(feed.title, "Atom 1.0 Example")
         XCTAssertEqual(feed.link, "https://blog.example.net/")
+        XCTAssertEqual(feed.selfLink, "https://blog.example.net/feed.atom")
         let first = feed.items[0]
+        XCTAssertEqual(first.imageURL, "https://blog.example.net/posts/election.jpg")
         XCTAssertEqual(first.link, "https://blog.example.net/posts/election-results")
         XCTAssertEqual(first.authors, ["Sofia Rossi", "Kenji Tanaka"])
         XCTAssertEqual(stamp(first.published), "2024-04-01T18:00:00Z")

@@ -80,6 +80,14 @@ final class MalformedTests: XCTestCase {
         XCTAssertThrowsError(try FeedParser.parse(Data(random), now: fetchTime))
     }
 
+    func testThousandsOfUnclosedTextElementsStayLinear() throws {
+        let text = "<rss><channel><item>" + String(repeating: "<title>a<b>", count: 20_000) + "</item></channel></rss>"
+        let start = ContinuousClock.now
+        let feed = try parseText(text)
+        XCTAssertEqual(feed.items.count, 1)
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(30))
+    }
+
     func testDeeplyNestedDocumentDoesNotOverflow() throws {
         let depth = 50_000
         let text = "<rss><channel><item><title>" + String(repeating: "<b>", count: depth) + "deep"

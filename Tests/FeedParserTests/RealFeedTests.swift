@@ -123,6 +123,19 @@ final class RealFeedTests: XCTestCase {
         XCTAssertTrue(feed.items.allSatisfy { $0.id == nil })
     }
 
+    func testGuardianImageIsTheFirstMediaContent() throws {
+        let first = try XCTUnwrap(try parseFixture("real/guardian-world-2016.xml").items.first)
+        XCTAssertEqual(first.imageURL?.hasPrefix("https://i.guim.co.uk/img/media/2a511963c0b2b8a74843bf4e89de08a04b836543/"),
+                       true)
+        XCTAssertEqual(first.imageURL?.contains("w=140&q=55"), true)
+    }
+
+    func testTimesOfIndiaRelativeSelfLinkResolvesAgainstTheFeedURL() throws {
+        let feed = try parseFixture("real/timesofindia-topstories.xml",
+                                    url: "https://timesofindia.indiatimes.com/rssfeedstopstories.cms")
+        XCTAssertEqual(feed.selfLink, "https://timesofindia.indiatimes.com/rssfeedstopstories.cms")
+    }
+
     func testTimesOfIndiaISODatesInPubDate() throws {
         let first = try XCTUnwrap(try parseFixture("real/timesofindia-topstories.xml").items.first)
         // 2022-11-27T04:52:04+05:30 style dates.

@@ -43,6 +43,38 @@ final class ThroughputBenchmark: XCTestCase {
     }
 }
 
+extension ThroughputBenchmark {
+    /// The HTML-to-text cleaner alone, over every description of the real fixtures.
+    func testHTMLToTextThroughput() throws {
+        guard ProcessInfo.processInfo.environment["NEWSWIRE_PARSE_BENCH"] != nil else { return }
+        var fragments: [String] = []
+        for file in Fixtures.files(in: "real") {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            for part in text.components(separatedBy: "<description>").dropFirst() {
+                guard let end = part.range(of: "</description>") else { continue }
+                var fragment = String(part[..<end.lowerBound])
+                fragment = fragment.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
+                fragment = fragment.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                fragments.append(fragment)
+            }
+        }
+        let size = fragments.reduce(0) { $0 + $1.utf8.count }
+        let rounds = max(1, 100 * 1_048_576 / size)
+        var characters = 0
+        let timer = StageTimer()
+        for _ in 0..<rounds {
+            for fragment in fragments { characters += FeedText.plainText(fromHTML: fragment).utf8.count }
+        }
+        timer.report("HTML to clean text (\(fragments.count) descriptions × \(rounds))", bytes: size * rounds)
+        let sanitizeTimer = StageTimer()
+        for _ in 0..<rounds {
+            for fragment in fragments { characters += FeedText.sanitizedHTML(fragment).utf8.count }
+        }
+        sanitizeTimer.report("HTML sanitizer (same input)", bytes: size * rounds)
+        XCTAssertGreaterThan(characters, 0)
+    }
+}
+
 /// Wall-clock and CPU time since creation (CPU time is what matters on a shared machine).
 private struct StageTimer {
     let wall = ContinuousClock.now

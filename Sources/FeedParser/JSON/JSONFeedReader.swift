@@ -44,6 +44,9 @@ enum JSONFeedReader {
         if let url = (item["url"] as? String) ?? (item["external_url"] as? String) {
             entry.link = URLResolution.resolve(url, against: base)
         }
+        if let image = (item["image"] as? String) ?? (item["banner_image"] as? String) {
+            entry.thumbnail = URLResolution.resolve(image, against: base)
+        }
         entry.published = item["date_published"] as? String
         entry.updated = item["date_modified"] as? String
         if let summary = item["summary"] as? String { entry.summary = TextValue(text: summary, type: .plain) }

@@ -17,9 +17,11 @@ struct FeedAssembler {
         let title = feed.title.map { cleanText($0) }
         let items = entries.enumerated().map { index, entry in item(from: entry, position: index + 1) }
         if repairedFields > 0 { issues.append("double-encoded text (UTF-8 read as windows-1252) repaired in \(repairedFields) field(s)") }
-        return ParsedFeed(
+        var parsed = ParsedFeed(
             format: format, title: title, link: feed.link ?? feed.guidLink, items: items,
             ttlMinutes: feed.ttl.flatMap { Int($0.trimmingWhitespace()) }, issues: issues)
+        parsed.selfLink = feed.selfLink
+        return parsed
     }
 
     private mutating func item(from entry: EntryDraft, position: Int) -> FeedItem {
@@ -29,6 +31,7 @@ struct FeedAssembler {
             item.summaryHTML = Self.sanitizedHTML(repaired, base: entry.base)
             item.summary = HTMLText.plainText(fromHTML: repaired.text)
         }
+        item.imageURL = entry.thumbnail ?? entry.mediaImage ?? entry.enclosureImage
         item.authors = entry.authors.compactMap { author in
             guard let name = author.name.map(HTMLText.foldingWhitespace), !name.isEmpty else { return nil }
             return name

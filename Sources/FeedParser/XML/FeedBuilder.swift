@@ -125,6 +125,8 @@ final class FeedBuilder: XMLEventHandler {
         case .link where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
             || tag.hasAttribute(named: "uri"):
             takeLinkAttributes(tag)
+        case .thumbnail, .mediaContent, .enclosure:
+            takeImage(role, tag)
         case .id:
             var capture = TextCapture(role: role, depth: depth)
             capture.isPermaLink = (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
@@ -152,6 +154,25 @@ final class FeedBuilder: XMLEventHandler {
         entries.append(entry)
         scopes.append(Scope(kind: .entry(entries.count - 1), depth: depth))
         takeChannelDefinitionAttributes(tag)
+    }
+
+    /// Remembers the first image each source offers for the current entry.
+    private func takeImage(_ role: ElementRole, _ tag: XMLStartTag) {
+        guard case .entry(let index)? = target,
+              let url = tag.attributeValue(named: "url")?.trimmingWhitespace(), !url.isEmpty else { return }
+        let resolved = URLResolution.resolve(url, against: currentBase)
+        let type = tag.attributeValue(named: "type")?.lowercased() ?? ""
+        switch role {
+        case .thumbnail:
+            if entries[index].thumbnail == nil { entries[index].thumbnail = resolved }
+        case .mediaContent:
+            let medium = tag.attributeValue(named: "medium")?.lowercased()
+            guard medium == "image" || type.hasPrefix("image/") || (medium == nil && type.isEmpty) else { return }
+            if entries[index].mediaImage == nil { entries[index].mediaImage = resolved }
+        default:
+            guard type.hasPrefix("image/") else { return }
+            if entries[index].enclosureImage == nil { entries[index].enclosureImage = resolved }
+        }
     }
 
     /// Microsoft CDF puts the link and the modification date on the element itself.
@@ -221,6 +242,13 @@ final class FeedBuilder: XMLEventHandler {
         let type = tag.attributeValue(named: "type")?.lowercased() ?? (rel == "self" ? "application/atom+xml" : "text/html")
         let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
             ?? tag.attributeValue(named: "href") ?? ""
+        if rel == "self", target == .feed, feed.selfLink == nil, !href.isEmpty {
+            feed.selfLink = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
+        }
+        if rel == "enclosure", type.hasPrefix("image/"), case .entry(let index) = target,
+           entries[index].enclosureImage == nil, !href.isEmpty {
+            entries[index].enclosureImage = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
+        }
         guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else { return }
         let resolved = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
         switch target {

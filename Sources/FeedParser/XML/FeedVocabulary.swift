@@ -58,6 +58,8 @@ enum ElementRole: Equatable {
     case published, updated
     case author, contributor, name, email, uri
     case ttl
+    /// Image sources: `media:thumbnail`, `media:content`, `<enclosure>`.
+    case thumbnail, mediaContent, enclosure
     case ignored
 
     /// Classifies an element by namespace and lowercased local name (feed readers match element
@@ -92,6 +94,8 @@ enum ElementRole: Equatable {
             switch localName {
             case "title": self = .mediaTitle
             case "description": self = .description(defaultType: .html)
+            case "thumbnail": self = .thumbnail
+            case "content": self = .mediaContent
             default: self = .ignored
             }
         case .rdf: self = localName == "rdf" ? .rdfRoot : .ignored
@@ -125,6 +129,7 @@ enum ElementRole: Equatable {
         case "email": .email
         case "url", "uri", "homepage": .uri
         case "ttl": .ttl
+        case "enclosure": .enclosure
         default: .ignored
         }
     }

@@ -53,9 +53,22 @@ struct XMLAttribute {
 
     /// The value as a Swift string, with libxml2's `&#38;` turned back into `&`.
     var string: String {
-        let text = String(decoding: value, as: UTF8.self)
-        guard text.utf8.contains(UInt8(ascii: "#")) else { return text }
-        return text.split(separator: "&#38;", omittingEmptySubsequences: false).joined(separator: "&")
+        guard value.contains(UInt8(ascii: "#")) else { return String(decoding: value, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
+               value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
+               value[index + 4] == UInt8(ascii: ";") {
+                bytes.append(UInt8(ascii: "&"))
+                index += 5
+            } else {
+                bytes.append(value[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
