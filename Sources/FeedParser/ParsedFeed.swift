@@ -31,8 +31,10 @@ public struct ParsedFeed: Sendable, Equatable {
     public var isDegraded: Bool { !issues.isEmpty }
 
     /// A parsed feed made of the given values.
-    public init(format: FeedFormat? = nil, title: String? = nil, link: String? = nil, items: [FeedItem] = [],
-                ttlMinutes: Int? = nil, issues: [String] = []) {
+    public init(
+        format: FeedFormat? = nil, title: String? = nil, link: String? = nil, items: [FeedItem] = [],
+        ttlMinutes: Int? = nil, issues: [String] = []
+    ) {
         self.format = format
         self.title = title
         self.link = link
@@ -69,8 +71,10 @@ public struct FeedItem: Sendable, Equatable {
     public var imageURL: String?
 
     /// An item made of the given values.
-    public init(id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
-                updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, authors: [String] = []) {
+    public init(
+        id: String? = nil, title: String? = nil, link: String? = nil, published: Date? = nil,
+        updated: Date? = nil, summary: String? = nil, summaryHTML: String? = nil, authors: [String] = []
+    ) {
         self.id = id
         self.title = title
         self.link = link

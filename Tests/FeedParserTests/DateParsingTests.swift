@@ -5,7 +5,9 @@ import XCTest
 /// Every date shape feeds use, read by the hand-written parser.
 final class DateParsingTests: XCTestCase {
     private func utc(_ text: String) -> String? {
-        FeedDateParser.secondsSince1970(text).map { ParseReport.timestamp(Date(timeIntervalSince1970: TimeInterval($0))) }
+        FeedDateParser.secondsSince1970(text).map {
+            ParseReport.timestamp(Date(timeIntervalSince1970: TimeInterval($0)))
+        }
     }
 
     func testRFC822AndRFC1123() {
@@ -69,11 +71,13 @@ final class DateParsingTests: XCTestCase {
     func testDatesInAFeedAndTheFetchTimeForImpossibleOnes() throws {
         let feed = try parseFixture("corpus/dates/date-shapes.xml")
         let published = feed.items.map { stamp($0.published ?? $0.updated) }
-        XCTAssertEqual(Array(published.prefix(10)), [
-            "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z",
-            "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T00:00:00Z", "2024-03-05T06:30:00Z",
-            "2024-03-05T06:30:00Z", "2024-09-05T06:30:00Z",
-        ])
+        XCTAssertEqual(
+            Array(published.prefix(10)),
+            [
+                "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z",
+                "2024-03-05T06:30:00Z", "2024-03-05T06:30:00Z", "2024-03-05T00:00:00Z", "2024-03-05T06:30:00Z",
+                "2024-03-05T06:30:00Z", "2024-09-05T06:30:00Z",
+            ])
         for item in feed.items.suffix(2) {
             XCTAssertEqual(item.published, fetchTime, item.title ?? "")
             XCTAssertTrue(item.publishedIsFetchTime)

@@ -48,8 +48,9 @@ final class EncodingTests: XCTestCase {
     }
 
     func testHTTPCharsetOverridesAWrongDeclaration() throws {
-        let feed = try parseFixture("corpus/encoding/http-charset-overrides-declaration.xml",
-                                    contentType: "application/rss+xml; charset=windows-1251")
+        let feed = try parseFixture(
+            "corpus/encoding/http-charset-overrides-declaration.xml",
+            contentType: "application/rss+xml; charset=windows-1251")
         XCTAssertEqual(feed.title, "Київ сьогодні")
         XCTAssertEqual(feed.items.first?.title, "Новини Києва")
         assertIssue(feed, mentions: "HTTP charset says CP1251 but XML declaration says UTF-8")

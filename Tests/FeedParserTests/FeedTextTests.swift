@@ -16,15 +16,20 @@ final class FeedTextTests: XCTestCase {
     }
 
     func testSanitizedHTML() {
-        XCTAssertEqual(FeedText.sanitizedHTML("<p onclick=\"x()\" style=\"color:red\">Hi <script>bad()</script>there</p>"),
-                       "<p>Hi there</p>")
-        XCTAssertEqual(FeedText.sanitizedHTML("<a href=\"javascript:alert(1)\">x</a><a href=\" JaVa&#x53;cript:y\">z</a>"),
-                       "<a>x</a><a>z</a>")
-        XCTAssertEqual(FeedText.sanitizedHTML("<iframe src=\"https://evil\">fallback</iframe><img src=\"/a.png\" alt=\"A\">",
-                                              baseURL: "https://site.example/news/"),
-                       "fallback<img src=\"https://site.example/a.png\" alt=\"A\" />")
-        XCTAssertEqual(FeedText.sanitizedHTML("<p>clean <a href=\"https://x.example/\">link</a></p>"),
-                       "<p>clean <a href=\"https://x.example/\">link</a></p>")
+        XCTAssertEqual(
+            FeedText.sanitizedHTML("<p onclick=\"x()\" style=\"color:red\">Hi <script>bad()</script>there</p>"),
+            "<p>Hi there</p>")
+        XCTAssertEqual(
+            FeedText.sanitizedHTML("<a href=\"javascript:alert(1)\">x</a><a href=\" JaVa&#x53;cript:y\">z</a>"),
+            "<a>x</a><a>z</a>")
+        XCTAssertEqual(
+            FeedText.sanitizedHTML(
+                "<iframe src=\"https://evil\">fallback</iframe><img src=\"/a.png\" alt=\"A\">",
+                baseURL: "https://site.example/news/"),
+            "fallback<img src=\"https://site.example/a.png\" alt=\"A\" />")
+        XCTAssertEqual(
+            FeedText.sanitizedHTML("<p>clean <a href=\"https://x.example/\">link</a></p>"),
+            "<p>clean <a href=\"https://x.example/\">link</a></p>")
         XCTAssertEqual(FeedText.sanitizedHTML("<unknown>kept text</unknown>"), "kept text")
     }
 }

@@ -18,8 +18,10 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(feed.format, .rss)
         XCTAssertEqual(feed.items.count, 2)
         XCTAssertEqual(feed.items[0].title, "Giving the world a pluggable Gnutella")
-        XCTAssertEqual(feed.items[0].summary, "WorldOS is a framework on which to build programs that work like "
-                       + "Freenet or Gnutella – allowing distributed applications using peer-to-peer routing.")
+        XCTAssertEqual(
+            feed.items[0].summary,
+            "WorldOS is a framework on which to build programs that work like "
+                + "Freenet or Gnutella – allowing distributed applications using peer-to-peer routing.")
     }
 
     func testRSS092ItemsWithoutTitlesKeepTheirDescriptions() throws {
@@ -28,8 +30,9 @@ final class FormatTests: XCTestCase {
         XCTAssertNil(feed.items[0].title)
         XCTAssertNil(feed.items[0].link)
         XCTAssertEqual(feed.items[1].summary, "Kevin Drennan started a Grateful Dead Weblog.")
-        XCTAssertEqual(feed.items[1].summaryHTML,
-                       "Kevin Drennan started a <a href=\"http://deadend.editthispage.com/\">Grateful Dead Weblog</a>.")
+        XCTAssertEqual(
+            feed.items[1].summaryHTML,
+            "Kevin Drennan started a <a href=\"http://deadend.editthispage.com/\">Grateful Dead Weblog</a>.")
     }
 
     func testRSS093And094() throws {

@@ -97,15 +97,15 @@ final class MalformedTests: XCTestCase {
 
     func testEntityExpansionIsNeverPerformed() throws {
         let bomb = """
-        <?xml version="1.0"?>
-        <!DOCTYPE rss [
-          <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
-          <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
-          <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-          <!ENTITY xxe SYSTEM "file:///etc/passwd">
-        ]>
-        <rss version="2.0"><channel><title>&c;&xxe;</title><item><title>ok</title></item></channel></rss>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [
+              <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+              <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+              <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+              <!ENTITY xxe SYSTEM "file:///etc/passwd">
+            ]>
+            <rss version="2.0"><channel><title>&c;&xxe;</title><item><title>ok</title></item></channel></rss>
+            """
         let feed = try parseText(bomb)
         XCTAssertEqual(feed.items.first?.title, "ok")
         XCTAssertLessThan(feed.title?.count ?? 0, 100)

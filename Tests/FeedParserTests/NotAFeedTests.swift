@@ -14,13 +14,15 @@ final class NotAFeedTests: XCTestCase {
     }
 
     func testHTMLPage() throws {
-        XCTAssertEqual(message(try Fixtures.data("corpus/not-feeds/html-page.html")),
-                       "not a feed: the document is an HTML page")
+        XCTAssertEqual(
+            message(try Fixtures.data("corpus/not-feeds/html-page.html")),
+            "not a feed: the document is an HTML page")
     }
 
     func testOtherXML() throws {
-        XCTAssertEqual(message(try Fixtures.data("corpus/not-feeds/other-xml.xml")),
-                       "not a feed: the root element is <config>, not rss, feed or rdf:RDF")
+        XCTAssertEqual(
+            message(try Fixtures.data("corpus/not-feeds/other-xml.xml")),
+            "not a feed: the root element is <config>, not rss, feed or rdf:RDF")
     }
 
     func testEmptyAndBlank() {
@@ -36,8 +38,10 @@ final class NotAFeedTests: XCTestCase {
     }
 
     func testJSONThatIsNotAFeed() {
-        XCTAssertEqual(message(Data(#"{"hello": "world"}"#.utf8)), "not a feed: a JSON document that is not a JSON Feed")
-        XCTAssertEqual(message(Data("{not json".utf8)),
-                       "not a feed: the document starts like JSON but is not valid JSON")
+        XCTAssertEqual(
+            message(Data(#"{"hello": "world"}"#.utf8)), "not a feed: a JSON document that is not a JSON Feed")
+        XCTAssertEqual(
+            message(Data("{not json".utf8)),
+            "not a feed: the document starts like JSON but is not valid JSON")
     }
 }

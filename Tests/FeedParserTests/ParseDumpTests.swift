@@ -22,8 +22,9 @@ final class ParseDumpTests: XCTestCase {
             guard let data = try? Data(contentsOf: file) else { continue }
             let json = ParseReport.json(parsing: data, now: now)
             let target = output.appendingPathComponent(relative + ".json")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try Data(json.utf8).write(to: target)
             written += 1
         }

@@ -45,9 +45,12 @@ final class RealFeedTests: XCTestCase {
         XCTAssertEqual(feed.link, "https://www.france24.com/fr/")
         let first = try XCTUnwrap(feed.items.first)
         XCTAssertEqual(first.id, "5e78ed82-4254-11ee-b7ae-005056bf762b")
-        XCTAssertEqual(first.title, "Arabie saoudite, Égypte, Iran... Les Brics vont accueillir six nouveaux pays membres")
-        XCTAssertEqual(first.link, "https://www.france24.com/fr/afrique/20230824-arabie-saoudite-%C3%A9gypte-iran-"
-                       + "les-brics-vont-accueillir-six-nouveaux-pays-membres")
+        XCTAssertEqual(
+            first.title, "Arabie saoudite, Égypte, Iran... Les Brics vont accueillir six nouveaux pays membres")
+        XCTAssertEqual(
+            first.link,
+            "https://www.france24.com/fr/afrique/20230824-arabie-saoudite-%C3%A9gypte-iran-"
+                + "les-brics-vont-accueillir-six-nouveaux-pays-membres")
         XCTAssertEqual(stamp(first.published), "2023-08-24T08:03:50Z")
         XCTAssertEqual(first.authors, ["FRANCE 24"])
         // The description's leading and trailing newlines are gone.
@@ -61,8 +64,10 @@ final class RealFeedTests: XCTestCase {
         let first = try XCTUnwrap(feed.items.first)
         XCTAssertEqual(first.id, "https://www.aljazeera.com/?t=1786579155")
         XCTAssertEqual(first.title, "Israeli settlers besiege Palestinian families in West Bank’s Qusra")
-        XCTAssertEqual(first.link, "https://www.aljazeera.com/news/2026/8/13/israeli-settlers-besiege-three-"
-                       + "palestinian-families-in-occupied-west-bank?traffic_source=rss")
+        XCTAssertEqual(
+            first.link,
+            "https://www.aljazeera.com/news/2026/8/13/israeli-settlers-besiege-three-"
+                + "palestinian-families-in-occupied-west-bank?traffic_source=rss")
         XCTAssertEqual(stamp(first.published), "2026-08-13T03:54:09Z")
         XCTAssertTrue(feed.issues.isEmpty, "\(feed.issues)")
     }
@@ -107,8 +112,9 @@ final class RealFeedTests: XCTestCase {
     func testUOLLatin1WithoutDeclarationIsReadAsWindows1252AndSaysSo() throws {
         let feed = try parseFixture("real/uol-noticias-latin1.xml")
         XCTAssertEqual(feed.items.count, 15)
-        XCTAssertEqual(feed.items.first?.title,
-                       "Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno")
+        XCTAssertEqual(
+            feed.items.first?.title,
+            "Ibope: Bolsonaro perde de Haddad, Ciro e Alckmin em simulações de 2º turno")
         // "Seg, 24 Set 2018 19:42:40 -0300": Portuguese weekday and month.
         XCTAssertEqual(stamp(feed.items.first?.published), "2018-09-24T22:42:40Z")
         assertIssue(feed, mentions: "not UTF-8")
@@ -125,14 +131,16 @@ final class RealFeedTests: XCTestCase {
 
     func testGuardianImageIsTheFirstMediaContent() throws {
         let first = try XCTUnwrap(try parseFixture("real/guardian-world-2016.xml").items.first)
-        XCTAssertEqual(first.imageURL?.hasPrefix("https://i.guim.co.uk/img/media/2a511963c0b2b8a74843bf4e89de08a04b836543/"),
-                       true)
+        XCTAssertEqual(
+            first.imageURL?.hasPrefix("https://i.guim.co.uk/img/media/2a511963c0b2b8a74843bf4e89de08a04b836543/"),
+            true)
         XCTAssertEqual(first.imageURL?.contains("w=140&q=55"), true)
     }
 
     func testTimesOfIndiaRelativeSelfLinkResolvesAgainstTheFeedURL() throws {
-        let feed = try parseFixture("real/timesofindia-topstories.xml",
-                                    url: "https://timesofindia.indiatimes.com/rssfeedstopstories.cms")
+        let feed = try parseFixture(
+            "real/timesofindia-topstories.xml",
+            url: "https://timesofindia.indiatimes.com/rssfeedstopstories.cms")
         XCTAssertEqual(feed.selfLink, "https://timesofindia.indiatimes.com/rssfeedstopstories.cms")
     }
 
@@ -164,14 +172,17 @@ final class RealFeedTests: XCTestCase {
     func testMaliSeedsParse() throws {
         let france24 = try parseFixture("seed-mali/france24-africa.xml")
         XCTAssertEqual(france24.items.count, 1)
-        XCTAssertEqual(france24.items.first?.title,
-                       "Insurgent alliance strikes at heart of Mali’s junta, exposing limits of Russian protection")
+        XCTAssertEqual(
+            france24.items.first?.title,
+            "Insurgent alliance strikes at heart of Mali’s junta, exposing limits of Russian protection")
         let all = try parseFixture("seed-mali/aljazeera-all.xml")
         let africa = try parseFixture("seed-mali/aljazeera-africa.xml")
         XCTAssertEqual(all.items.count, 4)
         XCTAssertEqual(africa.items.count, 4)
         XCTAssertEqual(africa.items.first?.id, "aljazeera-post-4219870")
-        XCTAssertEqual(africa.items.first?.link, "https://www.aljazeera.com/news/2026/11/23/rival-armed-groups-join-"
-                       + "forces-against-the-malian-state-what-next?utm_source=rss&utm_medium=africa")
+        XCTAssertEqual(
+            africa.items.first?.link,
+            "https://www.aljazeera.com/news/2026/11/23/rival-armed-groups-join-"
+                + "forces-against-the-malian-state-what-next?utm_source=rss&utm_medium=africa")
     }
 }

@@ -20,7 +20,8 @@ final class ThroughputBenchmark: XCTestCase {
         for _ in 0..<rounds {
             for document in documents { items += try FeedParser.parse(document).items.count }
         }
-        timer.report("real fixtures (\(documents.count) files × \(rounds) rounds, \(items) items)", bytes: size * rounds)
+        timer.report(
+            "real fixtures (\(documents.count) files × \(rounds) rounds, \(items) items)", bytes: size * rounds)
         XCTAssertGreaterThan(items, 0)
     }
 
@@ -29,8 +30,9 @@ final class ThroughputBenchmark: XCTestCase {
         let source = Array(try Fixtures.data("real/guardian-world-2016.xml"))
         let text = String(decoding: source, as: UTF8.self)
         let head = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "<item>")!.lowerBound)
-        let tail = text.utf8.distance(from: text.utf8.startIndex,
-                                      to: text.range(of: "</channel>", options: .backwards)!.lowerBound)
+        let tail = text.utf8.distance(
+            from: text.utf8.startIndex,
+            to: text.range(of: "</channel>", options: .backwards)!.lowerBound)
         var document = Array(source[..<head])
         document.reserveCapacity(49 * 1_048_576)
         while document.count < 48 * 1_048_576 { document.append(contentsOf: source[head..<tail]) }
@@ -53,8 +55,10 @@ extension ThroughputBenchmark {
             for part in text.components(separatedBy: "<description>").dropFirst() {
                 guard let end = part.range(of: "</description>") else { continue }
                 var fragment = String(part[..<end.lowerBound])
-                fragment = fragment.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(of: "]]>", with: "")
-                fragment = fragment.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                fragment = fragment.replacingOccurrences(of: "<![CDATA[", with: "").replacingOccurrences(
+                    of: "]]>", with: "")
+                fragment = fragment.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+                    of: "&gt;", with: ">")
                 fragments.append(fragment)
             }
         }
@@ -84,8 +88,9 @@ private struct StageTimer {
         let wallSeconds = (ContinuousClock.now - wall) / .seconds(1)
         let cpuSeconds = Double(clock() - cpu) / Double(CLOCKS_PER_SEC)
         let mebibytes = Double(bytes) / 1_048_576
-        print("FeedParser throughput, \(label): "
-              + "\(String(format: "%.1f", mebibytes / cpuSeconds)) MiB/s of CPU time, "
-              + "\(String(format: "%.1f", mebibytes / wallSeconds)) MiB/s wall clock")
+        print(
+            "FeedParser throughput, \(label): "
+                + "\(String(format: "%.1f", mebibytes / cpuSeconds)) MiB/s of CPU time, "
+                + "\(String(format: "%.1f", mebibytes / wallSeconds)) MiB/s wall clock")
     }
 }

@@ -39,7 +39,9 @@ struct ISODateReader {
                     time.minute = minute
                     if let second = number(digits: 2) { time.second = second }
                 }
-                if skip(".") || skip(",") { while index < bytes.count, FeedDateParser.isDigit(bytes[index]) { index += 1 } }
+                if skip(".") || skip(",") {
+                    while index < bytes.count, FeedDateParser.isDigit(bytes[index]) { index += 1 }
+                }
             } else {
                 index = save
             }

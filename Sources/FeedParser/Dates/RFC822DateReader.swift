@@ -60,8 +60,9 @@ struct RFC822DateReader {
         }
         guard let day, let month, let year else { return nil }
         let clock = time ?? (0, 0, 0)
-        let civil = CivilTime(year: year, month: month, day: day, hour: clock.0, minute: clock.1,
-                              second: clock.2, offset: offset ?? 0)
+        let civil = CivilTime(
+            year: year, month: month, day: day, hour: clock.0, minute: clock.1,
+            second: clock.2, offset: offset ?? 0)
         return civil.secondsSince1970
     }
 
@@ -134,8 +135,10 @@ struct RFC822DateReader {
     private func splitDate(_ word: Range<Int>) -> (Int, Int, Int)? {
         var parts: [Range<Int>] = []
         var start = word.lowerBound
-        for index in word where bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "/")
-            || bytes[index] == UInt8(ascii: ".") {
+        for index in word
+        where bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "/")
+            || bytes[index] == UInt8(ascii: ".")
+        {
             parts.append(start..<index)
             start = index + 1
         }

@@ -7,8 +7,10 @@ enum JSONFeedReader {
         bytes.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) == UInt8(ascii: "{")
     }
 
-    static func parse(_ bytes: Data, documentURL: URL?, now: Date,
-                      issues: [String]) throws(FeedParseError) -> ParsedFeed {
+    static func parse(
+        _ bytes: Data, documentURL: URL?, now: Date,
+        issues: [String]
+    ) throws(FeedParseError) -> ParsedFeed {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
@@ -37,7 +39,9 @@ enum JSONFeedReader {
     private static func entry(from item: [String: Any], base: String?) -> EntryDraft {
         var entry = EntryDraft()
         entry.base = base
-        if let id = item["id"] as? String { entry.id = id } else if let id = item["id"] as? NSNumber {
+        if let id = item["id"] as? String {
+            entry.id = id
+        } else if let id = item["id"] as? NSNumber {
             entry.id = id.stringValue
         }
         entry.title = (item["title"] as? String).map { TextValue(text: $0, type: .plain) }

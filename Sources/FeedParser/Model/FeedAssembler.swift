@@ -16,7 +16,9 @@ struct FeedAssembler {
     mutating func assemble(format: FeedFormat?, feed: FeedDraft, entries: [EntryDraft]) -> ParsedFeed {
         let title = feed.title.map { cleanText($0) }
         let items = entries.enumerated().map { index, entry in item(from: entry, position: index + 1) }
-        if repairedFields > 0 { issues.append("double-encoded text (UTF-8 read as windows-1252) repaired in \(repairedFields) field(s)") }
+        if repairedFields > 0 {
+            issues.append("double-encoded text (UTF-8 read as windows-1252) repaired in \(repairedFields) field(s)")
+        }
         var parsed = ParsedFeed(
             format: format, title: title, link: feed.link ?? feed.guidLink, items: items,
             ttlMinutes: feed.ttl.flatMap { Int($0.trimmingWhitespace()) }, issues: issues)

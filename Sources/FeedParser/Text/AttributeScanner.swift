@@ -17,7 +17,8 @@ struct AttributeScanner {
             guard cursor < count, input[cursor] != UInt8(ascii: ">") else { return nil }
             let nameStart = cursor
             while cursor < count, !Self.isSpace(input[cursor]), input[cursor] != UInt8(ascii: "="),
-                  input[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                input[cursor] != UInt8(ascii: ">")
+            { cursor += 1 }
             let name = nameStart..<cursor
             while cursor < count, Self.isSpace(input[cursor]) { cursor += 1 }
             var value = cursor..<cursor
@@ -33,7 +34,9 @@ struct AttributeScanner {
                     if cursor < count { cursor += 1 }
                 } else {
                     let start = cursor
-                    while cursor < count, !Self.isSpace(input[cursor]), input[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                    while cursor < count, !Self.isSpace(input[cursor]), input[cursor] != UInt8(ascii: ">") {
+                        cursor += 1
+                    }
                     value = start..<cursor
                 }
             }

@@ -40,16 +40,19 @@ enum HTMLSanitizer {
             guard cursor < count, HTMLText.isASCIILetter(input[cursor]) else { return false }
             while cursor < count, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
             guard let name = TagName.key(input, nameStart..<cursor), allowedElements.contains(name),
-                  input[nameStart..<cursor].allSatisfy({ $0 != UInt8(ascii: ":") }) else { return false }
+                input[nameStart..<cursor].allSatisfy({ $0 != UInt8(ascii: ":") })
+            else { return false }
             var scanner = AttributeScanner(input: input, cursor: cursor)
             while let attribute = scanner.next() {
                 guard !isEnd, let attributeName = NameKey(input, attribute.name),
-                      allowedAttributes.contains(attributeName) else { return false }
+                    allowedAttributes.contains(attributeName)
+                else { return false }
                 let value = UnsafeRawBufferPointer(rebasing: input[attribute.value])
                 if value.contains(UInt8(ascii: "\"")) || value.contains(UInt8(ascii: "<")) { return false }
                 if urlAttributes.contains(attributeName) {
                     guard !value.contains(UInt8(ascii: "&")), isSafeURL(String(decoding: value, as: UTF8.self)),
-                          base == nil || URLResolution.hasScheme(String(decoding: value, as: UTF8.self)) else {
+                        base == nil || URLResolution.hasScheme(String(decoding: value, as: UTF8.self))
+                    else {
                         return false
                     }
                 }
@@ -78,8 +81,10 @@ enum HTMLSanitizer {
     }
 
     /// Handles the markup starting with `<` at `index`; returns the index after it.
-    private static func markup(_ input: UnsafeRawBufferPointer, at index: Int, base: String?,
-                               into output: inout [UInt8]) -> Int {
+    private static func markup(
+        _ input: UnsafeRawBufferPointer, at index: Int, base: String?,
+        into output: inout [UInt8]
+    ) -> Int {
         let count = input.count
         guard index + 1 < count else {
             output.append(contentsOf: "&lt;".utf8)
@@ -92,7 +97,8 @@ enum HTMLSanitizer {
                 return HTMLText.find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
             }
             if index + 2 < count, HTMLText.isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
-               let end = HTMLText.find(input, ">", from: index + 1) {
+                let end = HTMLText.find(input, ">", from: index + 1)
+            {
                 return end + 1
             }
             output.append(contentsOf: "&lt;".utf8)
@@ -208,8 +214,12 @@ enum HTMLSanitizer {
     static let voidElements = NameKey.set(["br", "hr", "img", "col", "area", "source", "wbr", "track"])
 
     static let allowedElements: NameSet = HTMLVocabulary.knownElements
-        .subtracting(NameKey.set(["button", "input", "keygen", "select", "option", "optgroup", "textarea", "form",
-                                  "noscript", "datagrid", "event-source", "command", "dialog"]))
+        .subtracting(
+            NameKey.set([
+                "button", "input", "keygen", "select", "option", "optgroup", "textarea", "form",
+                "noscript", "datagrid", "event-source", "command", "dialog",
+            ])
+        )
         .union(NameKey.set(["wbr", "picture", "mark", "track"]))
 
     static let urlAttributes = NameKey.set(["href", "src", "cite", "poster", "longdesc", "background"])

@@ -46,8 +46,10 @@ enum HTMLText {
 
     /// Skips the markup at `index` (a tag, comment, declaration or raw-text element); returns
     /// the index after it. A `<` that starts no markup is written out as text.
-    private static func skipMarkup(_ input: UnsafeRawBufferPointer, at index: Int,
-                                   writer: inout FoldingWriter) -> Int {
+    private static func skipMarkup(
+        _ input: UnsafeRawBufferPointer, at index: Int,
+        writer: inout FoldingWriter
+    ) -> Int {
         let count = input.count
         guard index + 1 < count else {
             writer.append(scalar: UInt32(UInt8(ascii: "<")))
@@ -61,7 +63,8 @@ enum HTMLText {
             }
             // A declaration (`<!DOCTYPE …>`, `<![CDATA[…]]>`) when it is one; otherwise text.
             if index + 2 < count, isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
-               let end = find(input, ">", from: index + 2) {
+                let end = find(input, ">", from: index + 2)
+            {
                 return end + 1
             }
             writer.append(scalar: UInt32(UInt8(ascii: "<")))
@@ -135,7 +138,8 @@ enum HTMLText {
         var cursor = start
         while cursor + pattern.count <= input.count {
             guard let found = ByteSearch.index(of: pattern[0], in: input, from: cursor),
-                  found + pattern.count <= input.count else { return nil }
+                found + pattern.count <= input.count
+            else { return nil }
             var matched = true
             for offset in 1..<pattern.count where input[found + offset] != pattern[offset] {
                 matched = false
@@ -147,7 +151,9 @@ enum HTMLText {
         return nil
     }
 
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
         isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")

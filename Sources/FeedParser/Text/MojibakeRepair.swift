@@ -35,7 +35,8 @@ enum MojibakeRepair {
                 let second = bytes[index + 1]
                 let third = bytes[index + 2]
                 if second >= 0x82, second <= 0xB4,
-                   third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2 {
+                    third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2
+                {
                     return true
                 }
                 cursor = index + 1

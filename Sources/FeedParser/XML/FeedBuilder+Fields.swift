@@ -4,7 +4,8 @@ extension FeedBuilder {
     /// Remembers the first image each source offers for the current entry.
     func takeImage(_ role: ElementRole, _ tag: XMLStartTag) {
         guard case .entry(let index)? = target,
-              let url = tag.attributeValue(named: "url")?.trimmingWhitespace(), !url.isEmpty else { return }
+            let url = tag.attributeValue(named: "url")?.trimmingWhitespace(), !url.isEmpty
+        else { return }
         let resolved = URLResolution.resolve(url, against: currentBase)
         let type = tag.attributeValue(named: "type")?.lowercased() ?? ""
         switch role {
@@ -37,17 +38,22 @@ extension FeedBuilder {
     func takeLinkAttributes(_ tag: XMLStartTag) {
         guard let target, !inImage else { return }
         let rel = tag.attributeValue(named: "rel")?.lowercased() ?? "alternate"
-        let type = tag.attributeValue(named: "type")?.lowercased() ?? (rel == "self" ? "application/atom+xml" : "text/html")
-        let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
+        let type =
+            tag.attributeValue(named: "type")?.lowercased() ?? (rel == "self" ? "application/atom+xml" : "text/html")
+        let href =
+            tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
             ?? tag.attributeValue(named: "href") ?? ""
         if rel == "self", target == .feed, feed.selfLink == nil, !href.isEmpty {
             feed.selfLink = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
         }
         if rel == "enclosure", type.hasPrefix("image/"), case .entry(let index) = target,
-           entries[index].enclosureImage == nil, !href.isEmpty {
+            entries[index].enclosureImage == nil, !href.isEmpty
+        {
             entries[index].enclosureImage = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
         }
-        guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else { return }
+        guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else {
+            return
+        }
         let resolved = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
         switch target {
         case .feed: feed.link = resolved
@@ -64,7 +70,8 @@ extension FeedBuilder {
             entries[index].authors[last].text = capture.plainText()
         case .name, .email, .uri:
             guard case .author? = person, case .entry(let index)? = target,
-                  let last = entries[index].authors.indices.last else { return }
+                let last = entries[index].authors.indices.last
+            else { return }
             let value = capture.plainText()
             if capture.role == .name { entries[index].authors[last].name = value }
             if capture.role == .email { entries[index].authors[last].email = value }

@@ -121,15 +121,17 @@ final class FeedBuilder: XMLEventHandler {
             captures.append(TextCapture(role: role, depth: depth))
         case .contributor:
             scopes.append(Scope(kind: .contributor, depth: depth))
-        case .link where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
+        case .link
+        where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
             || tag.hasAttribute(named: "uri"):
             takeLinkAttributes(tag)
         case .thumbnail, .mediaContent, .enclosure:
             takeImage(role, tag)
         case .id:
             var capture = TextCapture(role: role, depth: depth)
-            capture.isPermaLink = (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
-                ?? "true") == "true"
+            capture.isPermaLink =
+                (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
+                    ?? "true") == "true"
             captures.append(capture)
         case .title, .mediaTitle:
             captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
@@ -157,7 +159,8 @@ final class FeedBuilder: XMLEventHandler {
 
     private func close(_ scope: Scope) {
         guard case .author = scope.kind, case .entry(let index)? = target,
-              let last = entries[index].authors.indices.last else { return }
+            let last = entries[index].authors.indices.last
+        else { return }
         entries[index].authors[last] = AuthorParsing.complete(entries[index].authors[last])
     }
 

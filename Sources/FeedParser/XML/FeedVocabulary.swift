@@ -9,10 +9,10 @@ enum FeedNamespace: Equatable {
         let lowered = uri.lowercased()
         switch lowered {
         case "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
-             "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom",
-             "http://purl.org/rss/1.0/modules/rss091#", "http://blogs.law.harvard.edu/tech/rss",
-             "http://example.com/newformat#", "http://example.com/necho", "http://purl.org/echo/",
-             "uri/of/echo/namespace#", "http://purl.org/pie/":
+            "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom",
+            "http://purl.org/rss/1.0/modules/rss091#", "http://blogs.law.harvard.edu/tech/rss",
+            "http://example.com/newformat#", "http://example.com/necho", "http://purl.org/echo/",
+            "uri/of/echo/namespace#", "http://purl.org/pie/":
             self = .core
         case "http://purl.org/rss/1.0/modules/content/": self = .content
         case "http://purl.org/dc/elements/1.1/": self = .dublinCore

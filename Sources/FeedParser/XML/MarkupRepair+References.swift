@@ -22,7 +22,12 @@ extension MarkupRepair {
             switch value {
             case 0x09, 0x0A, 0x0D, 0x20...0x7F, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
                 // XML spells the hexadecimal marker in lowercase only.
-                return (length, upperHex ? Array("&#x".utf8) + Array(UnsafeRawBufferPointer(rebasing: input[(index + 3)..<(index + length)])) : nil)
+                return (
+                    length,
+                    upperHex
+                        ? Array("&#x".utf8)
+                            + Array(UnsafeRawBufferPointer(rebasing: input[(index + 3)..<(index + length)])) : nil
+                )
             case 0x80...0x9F:
                 report.c1Controls += 1
                 var bytes: [UInt8] = []
@@ -77,8 +82,8 @@ extension MarkupRepair {
     func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: ":"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: ":"):
             true
         default: byte >= 0x80
         }
@@ -88,7 +93,7 @@ extension MarkupRepair {
     func canFollowLessThan(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
-             UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "?"):
             true
         default: byte >= 0x80
         }

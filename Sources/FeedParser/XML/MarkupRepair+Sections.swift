@@ -76,7 +76,8 @@ extension MarkupRepair {
             guard let valueEnd = text[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             let value = Array(text[valueStart..<valueEnd])
             cursor = valueEnd + 1
-            let isCharacterReference = value.first == UInt8(ascii: "&") && value.dropFirst().first == UInt8(ascii: "#")
+            let isCharacterReference =
+                value.first == UInt8(ascii: "&") && value.dropFirst().first == UInt8(ascii: "#")
                 && value.last == UInt8(ascii: ";") && value.filter({ $0 == UInt8(ascii: "&") }).count == 1
             guard isCharacterReference || !value.contains(UInt8(ascii: "&")) else { continue }
             declaredEntities[name] = value.flatMap { byte -> [UInt8] in
@@ -91,7 +92,8 @@ extension MarkupRepair {
         let hasControls = section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
         var hasC1 = false
         if mappingC1 {
-            for index in section.indices.dropLast() where section[index] == 0xC2 && (0x80...0x9F).contains(section[index + 1]) {
+            for index in section.indices.dropLast()
+            where section[index] == 0xC2 && (0x80...0x9F).contains(section[index + 1]) {
                 hasC1 = true
                 break
             }

@@ -90,13 +90,16 @@ struct MarkupRepair {
             case UInt8(ascii: "<"):
                 let skip = skippedSection(input, at: index)
                 if skip > 0 {
-                    if let cleaned = withoutControls(UnsafeRawBufferPointer(rebasing: input[index..<index + skip]),
-                                                     mappingC1: input[index + 1] == UInt8(ascii: "!")) {
+                    if let cleaned = withoutControls(
+                        UnsafeRawBufferPointer(rebasing: input[index..<index + skip]),
+                        mappingC1: input[index + 1] == UInt8(ascii: "!"))
+                    {
                         replace(from: index, to: index + skip, with: cleaned)
                     }
                     index += skip
                 } else if index + 1 < count, HTMLText.isASCIILetter(input[index + 1]),
-                          let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index, budget: &lookAheadBudget) {
+                    let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index, budget: &lookAheadBudget)
+                {
                     report.unbalancedElements += 1
                     beginOutput(upTo: content.lowerBound)
                     let raw = UnsafeRawBufferPointer(rebasing: input[content])

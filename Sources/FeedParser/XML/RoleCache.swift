@@ -30,8 +30,10 @@ struct RoleCache {
         return nil
     }
 
-    mutating func store(_ role: ElementRole, for localName: UnsafePointer<UInt8>,
-                        _ namespaceURI: UnsafePointer<UInt8>?) {
+    mutating func store(
+        _ role: ElementRole, for localName: UnsafePointer<UInt8>,
+        _ namespaceURI: UnsafePointer<UInt8>?
+    ) {
         if used >= Self.size * 3 / 4 {
             slots = [Slot](repeating: Slot(), count: Self.size)
             used = 0

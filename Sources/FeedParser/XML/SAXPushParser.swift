@@ -59,8 +59,9 @@ struct XMLAttribute {
         var index = 0
         while index < value.count {
             if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
-               value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
-               value[index + 4] == UInt8(ascii: ";") {
+                value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
+                value[index + 4] == UInt8(ascii: ";")
+            {
                 bytes.append(UInt8(ascii: "&"))
                 index += 5
             } else {
@@ -110,14 +111,16 @@ enum SAXPushParser {
     private static func makeHandlerTable() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+        sax.startElementNs = {
+            context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let context, let localName else { return }
             let session = SAXSession.from(context)
             session.keepEntitiesFlowing()
-            session.handler.startElement(XMLStartTag(
-                localName: localName, prefix: prefix, namespaceURI: uri,
-                namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
-                attributeCount: Int(attributeCount), attributeSlots: attributes))
+            session.handler.startElement(
+                XMLStartTag(
+                    localName: localName, prefix: prefix, namespaceURI: uri,
+                    namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
+                    attributeCount: Int(attributeCount), attributeSlots: attributes))
         }
         sax.endElementNs = { context, localName, _, uri in
             guard let context, let localName else { return }

@@ -100,7 +100,8 @@ struct TextCapture {
         var text = plainText()
         var type = self.type ?? .plain
         if isBase64, let decoded = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
-           let string = String(data: decoded, encoding: .utf8) {
+            let string = String(data: decoded, encoding: .utf8)
+        {
             text = string.trimmingWhitespace()
         }
         if type == .plain, !isAtom, HTMLDetection.looksLikeHTML(text) { type = .html }

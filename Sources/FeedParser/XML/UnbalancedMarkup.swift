@@ -31,17 +31,21 @@ enum UnbalancedMarkup {
             cursor += 1
         }
         guard cursor < count, input[cursor - 1] != UInt8(ascii: "/") else { return nil }
-        if HTMLText.find(UnsafeRawBufferPointer(rebasing: input[index..<cursor]), "xhtml", from: 0) != nil { return nil }
+        if HTMLText.find(UnsafeRawBufferPointer(rebasing: input[index..<cursor]), "xhtml", from: 0) != nil {
+            return nil
+        }
         let contentStart = cursor + 1
         // Plain content: the first `<` after the start tag is the end tag.
         guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart),
-              !isEndTag(input, at: firstMarkup, named: qualifiedName) else { return nil }
+            !isEndTag(input, at: firstMarkup, named: qualifiedName)
+        else { return nil }
         let contentEnd = endTag(input, named: qualifiedName, from: contentStart)
         budget -= (contentEnd ?? input.count) - contentStart
         guard let contentEnd, budget > 0 else { return nil }
         let content = UnsafeRawBufferPointer(rebasing: input[contentStart..<contentEnd])
         guard content.contains(UInt8(ascii: "<")), HTMLText.find(content, "<![CDATA[", from: 0) == nil,
-              !isBalanced(content) else { return nil }
+            !isBalanced(content)
+        else { return nil }
         return contentStart..<contentEnd
     }
 
@@ -52,7 +56,8 @@ enum UnbalancedMarkup {
         var index = 0
         while index < content.count {
             if index + 2 < content.count, content[index] == UInt8(ascii: "]"), content[index + 1] == UInt8(ascii: "]"),
-               content[index + 2] == UInt8(ascii: ">") {
+                content[index + 2] == UInt8(ascii: ">")
+            {
                 output.append(contentsOf: "]]]]><![CDATA[>".utf8)
                 index += 3
             } else {
