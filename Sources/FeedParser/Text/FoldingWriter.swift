@@ -24,6 +24,16 @@ struct FoldingWriter {
         var index = start
         let end = input.count
         while index < end {
+            // Eight plain ASCII bytes (no space, control, `<` or `&`) are copied at once.
+            while index + 8 <= end {
+                let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard Self.isPlainASCII(word) else { break }
+                writePendingSpace()
+                UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
+                count += 8
+                index += 8
+            }
+            guard index < end else { break }
             let byte = input[index]
             if byte < 0x80 {
                 if stopAtMarkup, byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return index }
@@ -88,6 +98,16 @@ struct FoldingWriter {
             count += 1
             pendingSpace = false
         }
+    }
+
+    /// Whether all eight bytes are printable ASCII other than `<` and `&`.
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let low = (word &- ones &* 0x21) & ~word & highs
+        return (low | (word & highs) | hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x26))) == 0
     }
 
     @inline(__always)

@@ -3,7 +3,7 @@
 /// every named reference a known HTML entity.
 enum HTMLDetection {
     static func looksLikeHTML(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return false }
+        guard text.containsByte(UInt8(ascii: "<")) || text.containsByte(UInt8(ascii: "&")) else { return false }
         let bytes = Array(text.utf8)
         var hasEndTag = false
         var hasReference = false

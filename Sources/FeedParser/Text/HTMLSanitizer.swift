@@ -7,7 +7,7 @@ enum HTMLSanitizer {
     /// Sanitized copy of an HTML fragment.
     static func sanitize(_ html: String, base: String?) -> String {
         // Without a `<` there is no markup to judge: character references are already HTML.
-        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        guard html.containsByte(UInt8(ascii: "<")) else { return html }
         var html = html
         return html.withUTF8 { bytes in
             let input = UnsafeRawBufferPointer(bytes)
