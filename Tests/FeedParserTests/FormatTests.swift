@@ -143,10 +143,17 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(first.authors, ["Lena Fischer"])
         XCTAssertEqual(stamp(first.published), "2024-05-10T12:00:00Z")
         XCTAssertEqual(stamp(first.updated), "2024-05-10T14:30:00Z")
+        XCTAssertEqual(feed.selfLink, "https://json.example.org/feed.json")
         let second = feed.items[1]
         XCTAssertEqual(second.id, "42")
         XCTAssertEqual(second.link, "https://json.example.org/2024/relative")
         XCTAssertEqual(second.summary, "Only text content here.")
+    }
+
+    func testJSONFeedIdentifiersAreCoercedToStrings() throws {
+        let text = #"{"items": [{"id": 1.9999999999999999e2}, {"id": true}, {"id": 7}, {"id": " x "}, {"id": null}]}"#
+        let feed = try parseText(text)
+        XCTAssertEqual(feed.items.map(\.id), ["200.0", "true", "7", "x", nil])
     }
 
     func testJSONFeed10SingleAuthor() throws {

@@ -37,9 +37,13 @@ final class NotAFeedTests: XCTestCase {
         XCTAssertEqual(message(Data("just some words".utf8))?.hasPrefix("not a feed: no XML element found"), true)
     }
 
-    func testJSONThatIsNotAFeed() {
-        XCTAssertEqual(
-            message(Data(#"{"hello": "world"}"#.utf8)), "not a feed: a JSON document that is not a JSON Feed")
+    func testJSONThatIsNotAFeed() throws {
+        XCTAssertEqual(message(Data("[1, 2]".utf8)), "not a feed: a JSON document whose top level is not an object")
+        // An object is read as a (here empty) JSON Feed, with what it lacks reported.
+        let feed = try FeedParser.parse(Data(#"{"hello": "world"}"#.utf8), now: fetchTime)
+        XCTAssertEqual(feed.format, .json)
+        XCTAssertEqual(feed.items, [])
+        assertIssue(feed, mentions: "without an items array")
         XCTAssertEqual(
             message(Data("{not json".utf8)),
             "not a feed: the document starts like JSON but is not valid JSON")
