@@ -80,10 +80,14 @@ struct XMLAttribute {
 enum SAXPushParser {
     static let chunkSize = 64 * 1024
 
+    /// libxml2 2.9 must be initialized once before threads use it concurrently; a static
+    /// initializer runs exactly once, whichever thread parses first.
+    private static let libxml2Initialized: Void = xmlInitParser()
+
     /// Parses UTF-8 `bytes`, reporting events to `handler`. Returns false when libxml2 could not
     /// even create a parser context.
     static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLEventHandler) -> Bool {
-        xmlInitParser()
+        _ = libxml2Initialized
         let session = SAXSession(handler: handler)
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
