@@ -5,6 +5,7 @@
 public enum FeedDateParser {
     /// Seconds since 1970 (UTC) of `text`, or nil when it is not a date or not a possible one.
     public static func secondsSince1970(_ text: String) -> Int? {
+        if let seconds = text.utf8.withContiguousStorageIfAvailable(RFC1123FastPath.read) ?? nil { return seconds }
         var bytes = Array(text.utf8)
         while let last = bytes.last, isSpace(last) { bytes.removeLast() }
         let leading = bytes.firstIndex { !isSpace($0) } ?? bytes.count

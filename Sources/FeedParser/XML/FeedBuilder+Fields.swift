@@ -3,9 +3,15 @@
 extension FeedBuilder {
     /// Remembers the first image each source offers for the current entry.
     func takeImage(_ role: ElementRole, _ tag: XMLStartTag) {
-        guard case .entry(let index)? = target,
-            let url = tag.attributeValue(named: "url")?.trimmingWhitespace(), !url.isEmpty
-        else { return }
+        guard case .entry(let index)? = target else { return }
+        // The first image of each kind wins: later ones are not even read.
+        switch role {
+        case .thumbnail where entries[index].thumbnail != nil: return
+        case .mediaContent where entries[index].mediaImage != nil: return
+        case .enclosure where entries[index].enclosureImage != nil: return
+        default: break
+        }
+        guard let url = tag.attributeValue(named: "url")?.trimmingWhitespace(), !url.isEmpty else { return }
         let resolved = URLResolution.resolve(url, against: currentBase)
         let type = tag.attributeValue(named: "type")?.lowercased() ?? ""
         switch role {
