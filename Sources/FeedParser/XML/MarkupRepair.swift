@@ -88,7 +88,13 @@ struct MarkupRepair {
                     index += 1
                 }
             case UInt8(ascii: "<"):
-                let skip = skippedSection(input, at: index)
+                // End tags, the most common markup after start tags, need nothing.
+                if index + 1 < count, input[index + 1] == UInt8(ascii: "/") {
+                    index += 2
+                    continue
+                }
+                let next = index + 1 < count ? input[index + 1] : 0
+                let skip = next == UInt8(ascii: "!") || next == UInt8(ascii: "?") ? skippedSection(input, at: index) : 0
                 if skip > 0 {
                     if let cleaned = withoutControls(
                         UnsafeRawBufferPointer(rebasing: input[index..<index + skip]),
