@@ -159,6 +159,12 @@ public struct StoreTransaction {
             ])
     }
 
+    /// Moves every article of `absorbed` into `survivor` and marks `absorbed` as merged.
+    public func mergeStory(_ absorbed: Int64, into survivor: Int64) throws {
+        try db.execute(sql: "UPDATE articles SET story_id = ? WHERE story_id = ?", arguments: [survivor, absorbed])
+        try db.execute(sql: "UPDATE stories SET merged_into = ? WHERE id = ?", arguments: [survivor, absorbed])
+    }
+
     /// The story with this id.
     public func story(id: Int64) throws -> StoredStory? {
         try Row.fetchOne(db, sql: "SELECT * FROM stories WHERE id = ?", arguments: [id]).map(Self.story(from:))
