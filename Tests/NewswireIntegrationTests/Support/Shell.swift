@@ -37,7 +37,8 @@ enum Shell {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
         guard spawned == 0 else {
-            throw DaemonTestError("cannot run \(arguments.joined(separator: " ")): \(String(cString: strerror(spawned)))")
+            throw DaemonTestError(
+                "cannot run \(arguments.joined(separator: " ")): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
