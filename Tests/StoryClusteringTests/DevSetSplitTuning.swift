@@ -19,11 +19,11 @@ final class DevSetSplitTuning: XCTestCase {
             for articles in [halves.first, halves.second, fixture.articles] {
                 let subset = DevFixture(data: Data(), articles: articles, gold: fixture.gold)
                 let ordered = subset.score(ClusterRunner.run(articles: articles, configuration: configuration))
-                let shuffled = (1...4).map { seed in
+                let shuffled = (1...8).map { seed in
                     subset.score(ClusterRunner.run(articles: subset.shuffledAtOneInstant(seed: UInt64(seed)),
                                                    configuration: configuration)).bCubedF1
                 }
-                cells.append(String(format: "%.3f     %.3f", ordered.bCubedF1, shuffled.reduce(0, +) / 4))
+                cells.append(String(format: "%.3f     %.3f", ordered.bCubedF1, shuffled.reduce(0, +) / 8))
             }
             let halfLife = configuration.recencyHalfLife.map { String(format: "%5.0fh", $0 / 3600) } ?? "  none"
             print(String(format: "%.3f  %.3f  %@  %.1f  | ", configuration.joinThreshold,

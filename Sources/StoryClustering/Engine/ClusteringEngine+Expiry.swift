@@ -21,7 +21,7 @@ extension ClusteringEngine {
     private mutating func close(_ slot: Int32) {
         let story = slots.remove(slot: slot)
         documents -= story.articleCount
-        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -Int32(entry.count)) {
+        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
             index.clear(term)
         }
     }

@@ -13,14 +13,16 @@ extension ClusteringEngine {
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
             let weight = vector.termWeights[position]
+            let mass = vector.terms.weights[position]
             if let existing = slots[slot].terms[term] {
-                slots[slot].terms[term]!.count = existing.count + 1
-                index.add(1, at: existing.posting, of: term)
-                squaredNormChange += (2 * existing.count + 1) * weight * weight
+                slots[slot].terms[term] = StoryTerm(mass: existing.mass + mass, articles: existing.articles + 1,
+                                                    posting: existing.posting)
+                index.add(mass, at: existing.posting, of: term)
+                squaredNormChange += (2 * existing.mass + mass) * mass * weight * weight
             } else {
-                let posting = index.append(Posting(slot: slot, generation: generation, count: 1), to: term)
-                slots[slot].terms[term] = StoryTerm(count: 1, posting: posting)
-                squaredNormChange += weight * weight
+                let posting = index.append(Posting(slot: slot, generation: generation, mass: mass), to: term)
+                slots[slot].terms[term] = StoryTerm(mass: mass, articles: 1, posting: posting)
+                squaredNormChange += mass * mass * weight * weight
             }
         }
         slots[slot].articleCount += 1
@@ -40,7 +42,7 @@ extension ClusteringEngine {
     mutating func refreshNorm(of slot: Int32) {
         var squaredNorm: Float = 0
         for (term, entry) in slots[slot].terms {
-            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.count
+            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
             squaredNorm += weight * weight
         }
         slots[slot].squaredNorm = squaredNorm
@@ -53,7 +55,7 @@ extension ClusteringEngine {
         var dot: Float = 0
         for position in vector.terms.ids.indices {
             guard let shared = story.terms[vector.terms.ids[position]] else { continue }
-            dot += vector.values[position] * vector.termWeights[position] * shared.count
+            dot += vector.values[position] * vector.termWeights[position] * shared.mass
         }
         return dot / story.squaredNorm.squareRoot()
     }

@@ -29,7 +29,7 @@ extension ClusteringEngine {
         for (term, entry) in small.terms {
             guard let other = large.terms[term] else { continue }
             let weight = weighting.weight(of: table[term], in: table, documents: documents)
-            dot += entry.count * other.count * weight * weight
+            dot += entry.mass * other.mass * weight * weight
         }
         return dot / (a.squaredNorm * b.squaredNorm).squareRoot()
     }
@@ -46,11 +46,13 @@ extension ClusteringEngine {
         let generation = slots.generations[Int(target)]
         for (term, entry) in absorbed.terms {
             if let existing = slots[target].terms[term] {
-                slots[target].terms[term]!.count = existing.count + entry.count
-                index.add(entry.count, at: existing.posting, of: term)
+                slots[target].terms[term] = StoryTerm(mass: existing.mass + entry.mass,
+                                                      articles: existing.articles + entry.articles,
+                                                      posting: existing.posting)
+                index.add(entry.mass, at: existing.posting, of: term)
             } else {
-                let posting = index.append(Posting(slot: target, generation: generation, count: entry.count), to: term)
-                slots[target].terms[term] = StoryTerm(count: entry.count, posting: posting)
+                let posting = index.append(Posting(slot: target, generation: generation, mass: entry.mass), to: term)
+                slots[target].terms[term] = StoryTerm(mass: entry.mass, articles: entry.articles, posting: posting)
             }
         }
         slots[target].articleCount += absorbed.articleCount

@@ -5,11 +5,11 @@ import Foundation
 /// `published` times.
 ///
 /// Similarity of an article to a story is the cosine between the article's term vector and the story's
-/// centroid (articles per term), both weighted by `TermWeighting`, and damped by the story's quiet time.
+/// centroid (the sum of its articles' vectors), both weighted by `TermWeighting`, and damped by the story's quiet time.
 struct ClusteringEngine: Sendable {
     let configuration: StoryClusteringConfiguration
     var table = TermTable()
-    var extractor = FeatureExtractor()
+    var extractor = FeatureExtractor(summaryWeight: 0.5, pairWeight: 0.7)
     let weighting: TermWeighting
     var index = PostingIndex()
     var slots = StorySlots()
@@ -99,7 +99,7 @@ struct ClusteringEngine: Sendable {
                     continue
                 }
                 if accumulator[Int(posting.slot)] == 0 { touched.append(posting.slot) }
-                accumulator[Int(posting.slot)] += contribution * posting.count
+                accumulator[Int(posting.slot)] += contribution * posting.mass
                 entry += 1
             }
         }
@@ -145,7 +145,7 @@ struct ClusteringEngine: Sendable {
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
             guard let shared = story.terms[term] else { continue }
-            contributions.append((term, vector.values[position] * vector.termWeights[position] * shared.count))
+            contributions.append((term, vector.values[position] * vector.termWeights[position] * shared.mass))
         }
         contributions.sort { $0.weight > $1.weight }
         let names = contributions.prefix(Self.explainedTerms).map { table[$0.term].display }

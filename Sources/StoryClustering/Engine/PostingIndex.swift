@@ -4,8 +4,8 @@ struct Posting: Sendable {
     var slot: Int32
     /// The slot's generation when the entry was written: a mismatch means the story has gone.
     var generation: UInt32
-    /// Articles of the story that contain the term (mirrors `StoryTerm.count`).
-    var count: Float
+    /// The term's mass in the story's centroid (mirrors `StoryTerm.mass`).
+    var mass: Float
 }
 
 /// The inverted index from terms to the active stories that use them, so that an article is
@@ -27,9 +27,9 @@ struct PostingIndex: Sendable {
         return Int32(lists[Int(term)].count - 1)
     }
 
-    /// Adds `delta` to the count of the entry at `index` of `term`'s list.
+    /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
     mutating func add(_ delta: Float, at index: Int32, of term: TermID) {
-        lists[Int(term)][Int(index)].count += delta
+        lists[Int(term)][Int(index)].mass += delta
     }
 
     /// Forgets a released term's list.

@@ -1,9 +1,11 @@
 import Foundation
 
-/// How often one story uses one term, and where the story sits in that term's posting list.
+/// How much one story uses one term, and where the story sits in that term's posting list.
 struct StoryTerm: Sendable {
-    /// Articles of the story that contain the term.
-    var count: Float
+    /// The term's mass in the centroid: the sum of its feature weights over the story's articles.
+    var mass: Float
+    /// Articles of the story that contain the term (their share of the document frequency).
+    var articles: Int32
     /// Index of the story's entry in the term's posting list.
     var posting: Int32
 }
@@ -21,14 +23,14 @@ struct Exemplar: Sendable {
 /// An active story: the centroid of its articles (term counts), its size, its outlets, its clock.
 struct StoryState: Sendable {
     let id: StoryID
-    /// The centroid, as counts of articles per term.
+    /// The centroid: the sum of the articles' feature vectors (before term weighting).
     var terms: [TermID: StoryTerm] = [:]
     var articleCount = 0
     /// The latest `published` of its articles: the story's clock for recency and expiry.
     var lastActivity: TimeInterval
     /// Outlets in order of first coverage, with their article counts.
     var outlets: [(name: String, articles: Int)] = []
-    /// `Σ (count × weight)²` of the centroid, refreshed now and then (weights drift slowly).
+    /// `Σ (mass × weight)²` of the centroid, refreshed now and then (weights drift slowly).
     var squaredNorm: Float = 0
     /// A bounded sample of the most central articles, for the headline and the brief.
     var exemplars: [Exemplar] = []

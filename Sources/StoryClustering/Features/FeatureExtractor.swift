@@ -7,13 +7,13 @@ struct FeatureExtractor: Sendable {
     /// Weight of a term that only the summary contains, relative to the title.
     var summaryWeight: Float = 0.5
     /// Weight of a pair of adjacent words, relative to a single word of the same text.
-    var pairWeight: Float = 0.5
+    var pairWeight: Float = 0.7
 
     private var stemCache: [String: String] = [:]
     /// Words kept in the stem cache before it is emptied (bounds its memory).
     private static let stemCacheLimit = 100_000
 
-    init(summaryWeight: Float = 0.5, pairWeight: Float = 0.5) {
+    init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
         self.pairWeight = pairWeight
     }
@@ -29,7 +29,7 @@ struct FeatureExtractor: Sendable {
 
     /// The terms of a sentence that already exist in `table`, leaving it unchanged (used to rank
     /// sentences for a brief).
-    static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.5) -> ArticleTerms {
+    static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
         var previous: TermID?
         let tokens = Tokenizer.tokens(of: text)
