@@ -7,7 +7,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (C libraries, pkg-config, a real systemd for the
 # systemd tests, util-linux for its sandbox, python3 for the scorer and differential tools).
 DEB_PACKAGES := libcurl4-openssl-dev libsystemd-dev libsqlite3-dev libxml2-dev pkg-config \
-                systemd util-linux python3 socat
+                systemd util-linux python3 socat curl openssl
 PKG_MODULES  := libcurl libsystemd sqlite3 libxml-2.0
 
 .PHONY: all deps build run test bench install uninstall clean

@@ -14,8 +14,10 @@ public enum FeedParser {
     ///   - documentURL: where the document came from, to resolve relative links.
     ///   - now: the fetch time, used in place of impossible dates.
     /// - Throws: `FeedParseError` when nothing could be read.
-    public static func parse(_ data: Data, contentType: String? = nil, documentURL: URL? = nil,
-                             now: Date = Date()) throws(FeedParseError) -> ParsedFeed {
+    public static func parse(
+        _ data: Data, contentType: String? = nil, documentURL: URL? = nil,
+        now: Date = Date()
+    ) throws(FeedParseError) -> ParsedFeed {
         guard data.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             throw FeedParseError("empty document: no feed to read")
         }
@@ -26,8 +28,10 @@ public enum FeedParser {
         return try parseXML(decoded, documentURL: documentURL, now: now)
     }
 
-    private static func parseXML(_ decoded: DecodedDocument, documentURL: URL?,
-                                 now: Date) throws(FeedParseError) -> ParsedFeed {
+    private static func parseXML(
+        _ decoded: DecodedDocument, documentURL: URL?,
+        now: Date
+    ) throws(FeedParseError) -> ParsedFeed {
         var repair = MarkupRepair()
         let repaired = decoded.bytes.withUnsafeBytes { repair.repair($0) }
         let builder = FeedBuilder(documentBase: documentURL?.absoluteString)
@@ -41,7 +45,7 @@ public enum FeedParser {
         builder.finishDocument()
 
         let format = builder.version.format
-        guard format != nil || !builder.entries.isEmpty || builder.feed.title != nil else {
+        guard format != nil || !builder.entries.isEmpty || builder.sawFeedElement else {
             throw FeedParseError(notAFeedMessage(root: builder.rootElement, errors: builder.errors))
         }
         var issues = decoded.issues + repair.report.issues

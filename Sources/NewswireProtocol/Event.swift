@@ -68,13 +68,19 @@ public struct StoryPayload: Sendable, Equatable, Codable {
     public var articles: Int?
     /// Two or three key sentences drawn from the coverage.
     public var brief: [String]?
+    /// Stories found to be this same event and merged into it (their ids are closed).
+    public var merged: [Int64]?
 
-    public init(id: Int64, title: String, outlets: [String]? = nil, articles: Int? = nil, brief: [String]? = nil) {
+    public init(
+        id: Int64, title: String, outlets: [String]? = nil, articles: Int? = nil, brief: [String]? = nil,
+        merged: [Int64]? = nil
+    ) {
         self.id = id
         self.title = title
         self.outlets = outlets
         self.articles = articles
         self.brief = brief
+        self.merged = merged
     }
 }
 

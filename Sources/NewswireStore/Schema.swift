@@ -29,7 +29,8 @@ enum Schema {
                         article_count INTEGER NOT NULL,
                         brief TEXT NOT NULL DEFAULT '[]',
                         created REAL NOT NULL,
-                        last_activity REAL NOT NULL
+                        last_activity REAL NOT NULL,
+                        merged_into INTEGER REFERENCES stories(id)
                     );
                     CREATE INDEX stories_by_activity ON stories(last_activity);
                     CREATE TABLE articles (

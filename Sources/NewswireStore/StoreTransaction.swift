@@ -9,7 +9,7 @@ public struct StoreTransaction {
 
     /// The sequence number of the last stored event (0 when there is none).
     public func lastSequence() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'")) ?? 0
     }
 
     /// Appends an event; `makeLine` receives its sequence number and returns the wire line.
@@ -17,19 +17,18 @@ public struct StoreTransaction {
     public func appendEvent(type: String, time: Date, outlet: String?, makeLine: (Int64) -> String) throws
         -> StoredEvent
     {
-        try db.execute(
-            sql: "INSERT INTO events (type, time, outlet, line) VALUES (?, ?, ?, '')",
+        try db.cachedStatement(sql: "INSERT INTO events (type, time, outlet, line) VALUES (?, ?, ?, '')").execute(
             arguments: [type, time.timeIntervalSince1970, outlet])
         let seq = db.lastInsertedRowID
         let line = makeLine(seq)
-        try db.execute(sql: "UPDATE events SET line = ? WHERE seq = ?", arguments: [line, seq])
+        try db.cachedStatement(sql: "UPDATE events SET line = ? WHERE seq = ?").execute(arguments: [line, seq])
         return StoredEvent(seq: seq, line: line)
     }
 
     /// Stored events with `seq > after`, in order, at most `limit`.
     public func events(after: Int64, limit: Int) throws -> [StoredEvent] {
         try Row.fetchAll(
-            db, sql: "SELECT seq, line FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
+            try db.cachedStatement(sql: "SELECT seq, line FROM events WHERE seq > ? ORDER BY seq LIMIT ?"),
             arguments: [after, limit]
         )
         .map { StoredEvent(seq: $0["seq"], line: $0["line"]) }
@@ -43,7 +42,7 @@ public struct StoreTransaction {
         let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
         guard
             let id = try Int64.fetchOne(
-                db, sql: "SELECT article_id FROM article_keys WHERE key IN (\(marks)) LIMIT 1",
+                try db.cachedStatement(sql: "SELECT article_id FROM article_keys WHERE key IN (\(marks)) LIMIT 1"),
                 arguments: StatementArguments(keys))
         else { return nil }
         return try article(id: id)
@@ -51,23 +50,24 @@ public struct StoreTransaction {
 
     /// The article with this id.
     public func article(id: Int64) throws -> StoredArticle? {
-        try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]).map(Self.article(from:))
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM articles WHERE id = ?"), arguments: [id]).map(
+            Self.article(from:))
     }
 
     /// Inserts a new article with its keys and first version; returns its id.
     public func insertArticle(_ article: StoredArticle, keys: [String]) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO articles (outlet, url, canonical_url, guid, title, summary, authors, published, version_date,
                                       fingerprint, first_seen, story_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                article.outlet, article.url, article.canonicalURL, article.guid, article.title,
-                article.summary, Self.json(article.authors), article.published?.timeIntervalSince1970,
-                article.versionDate?.timeIntervalSince1970, article.fingerprint,
-                article.firstSeen.timeIntervalSince1970, article.storyID,
-            ])
+                """
+        ).execute(arguments: [
+            article.outlet, article.url, article.canonicalURL, article.guid, article.title,
+            article.summary, Self.json(article.authors), article.published?.timeIntervalSince1970,
+            article.versionDate?.timeIntervalSince1970, article.fingerprint,
+            article.firstSeen.timeIntervalSince1970, article.storyID,
+        ])
         let id = db.lastInsertedRowID
         try addKeys(keys, to: id)
         try addVersion(article.fingerprint, to: id)
@@ -77,8 +77,7 @@ public struct StoreTransaction {
     /// Records more keys for an article (keys already taken are left to their article).
     public func addKeys(_ keys: [String], to articleID: Int64) throws {
         for key in keys {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)",
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)").execute(
                 arguments: [key, articleID])
         }
     }
@@ -86,8 +85,7 @@ public struct StoreTransaction {
     /// Records near-duplicate lookup hints for an article.
     public func addHints(_ hints: [String], to articleID: Int64) throws {
         for hint in hints {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO article_hints (hint, article_id) VALUES (?, ?)",
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_hints (hint, article_id) VALUES (?, ?)").execute(
                 arguments: [hint, articleID])
         }
     }
@@ -110,63 +108,72 @@ public struct StoreTransaction {
     public func versions(of articleID: Int64) throws -> Set<String> {
         Set(
             try String.fetchAll(
-                db, sql: "SELECT fingerprint FROM article_versions WHERE article_id = ?",
+                try db.cachedStatement(sql: "SELECT fingerprint FROM article_versions WHERE article_id = ?"),
                 arguments: [articleID]))
     }
 
     /// Makes `article` (same id) the current version.
     public func updateArticle(_ article: StoredArticle) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE articles SET url = ?, title = ?, summary = ?, authors = ?, version_date = ?, fingerprint = ?
                 WHERE id = ?
-                """,
-            arguments: [
-                article.url, article.title, article.summary, Self.json(article.authors),
-                article.versionDate?.timeIntervalSince1970, article.fingerprint, article.id,
-            ])
+                """
+        ).execute(arguments: [
+            article.url, article.title, article.summary, Self.json(article.authors),
+            article.versionDate?.timeIntervalSince1970, article.fingerprint, article.id,
+        ])
         try addVersion(article.fingerprint, to: article.id)
     }
 
     /// Records which story an article joined and why.
     public func setStory(of articleID: Int64, to storyID: Int64, score: Double, terms: [String]) throws {
-        try db.execute(
-            sql: "UPDATE articles SET story_id = ?, join_score = ?, join_terms = ? WHERE id = ?",
-            arguments: [storyID, score, Self.json(terms), articleID])
+        try db.cachedStatement(sql: "UPDATE articles SET story_id = ?, join_score = ?, join_terms = ? WHERE id = ?")
+            .execute(arguments: [storyID, score, Self.json(terms), articleID])
     }
 
     private func addVersion(_ fingerprint: String, to articleID: Int64) throws {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO article_versions (article_id, fingerprint) VALUES (?, ?)",
-            arguments: [articleID, fingerprint])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_versions (article_id, fingerprint) VALUES (?, ?)")
+            .execute(arguments: [articleID, fingerprint])
     }
 
     // MARK: Stories
 
     /// Inserts or replaces a story.
     public func saveStory(_ story: StoredStory) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO stories (id, headline, outlets, article_count, brief, created, last_activity)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, outlets = excluded.outlets,
                     article_count = excluded.article_count, brief = excluded.brief, last_activity = excluded.last_activity
-                """,
-            arguments: [
-                story.id, story.headline, Self.json(story.outlets), story.articleCount,
-                Self.json(story.brief), story.created.timeIntervalSince1970,
-                story.lastActivity.timeIntervalSince1970,
-            ])
+                """
+        ).execute(arguments: [
+            story.id, story.headline, Self.json(story.outlets), story.articleCount,
+            Self.json(story.brief), story.created.timeIntervalSince1970,
+            story.lastActivity.timeIntervalSince1970,
+        ])
+    }
+
+    /// Moves every article of `absorbed` into `survivor` and marks `absorbed` as merged.
+    public func mergeStory(_ absorbed: Int64, into survivor: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE articles SET story_id = ? WHERE story_id = ?").execute(arguments: [
+            survivor, absorbed,
+        ])
+        try db.cachedStatement(sql: "UPDATE stories SET merged_into = ? WHERE id = ?").execute(arguments: [
+            survivor, absorbed,
+        ])
     }
 
     /// The story with this id.
     public func story(id: Int64) throws -> StoredStory? {
-        try Row.fetchOne(db, sql: "SELECT * FROM stories WHERE id = ?", arguments: [id]).map(Self.story(from:))
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM stories WHERE id = ?"), arguments: [id]).map(
+            Self.story(from:))
     }
 
     /// The largest story id ever stored (0 when none).
     public func maxStoryID() throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM stories") ?? 0
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM stories")) ?? 0
     }
 
     /// Articles of stories active since `since`, in the order they were stored (to rebuild clustering).
@@ -198,7 +205,8 @@ public struct StoreTransaction {
 
     /// What is remembered of a feed, if it was ever polled.
     public func feedState(url: String) throws -> FeedState? {
-        try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE url = ?", arguments: [url]).map { row in
+        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM feeds WHERE url = ?"), arguments: [url]).map {
+            row in
             FeedState(
                 url: row["url"], outlet: row["outlet"], etag: row["etag"], lastModified: row["last_modified"],
                 pollState: row["poll_state"], failing: row["failing"], disabled: row["disabled"],
@@ -209,17 +217,17 @@ public struct StoreTransaction {
 
     /// Stores what is remembered of a feed.
     public func saveFeedState(_ state: FeedState) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO feeds (url, outlet, etag, last_modified, poll_state, failing, disabled, last_error,
                                               last_attempt, last_success, moved_to, moved_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                state.url, state.outlet, state.etag, state.lastModified, state.pollState, state.failing,
-                state.disabled, state.lastError, state.lastAttempt?.timeIntervalSince1970,
-                state.lastSuccess?.timeIntervalSince1970, state.movedTo, state.movedCount,
-            ])
+                """
+        ).execute(arguments: [
+            state.url, state.outlet, state.etag, state.lastModified, state.pollState, state.failing,
+            state.disabled, state.lastError, state.lastAttempt?.timeIntervalSince1970,
+            state.lastSuccess?.timeIntervalSince1970, state.movedTo, state.movedCount,
+        ])
     }
 
     // MARK: Row mapping

@@ -32,6 +32,18 @@ public struct LinkCanonicalizer: Sendable {
         return result
     }
 
+    /// The link as published, without its tracking parameters and fragment: what a reader is given.
+    public func clean(_ link: String) -> String {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard var components = URLComponents(string: trimmed) else { return trimmed }
+        components.fragment = nil
+        if let items = components.percentEncodedQueryItems {
+            let kept = items.filter { !rules.isTracking($0.name.removingPercentEncoding ?? $0.name) }
+            components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
+        }
+        return components.string ?? trimmed
+    }
+
     private func canonicalPath(_ raw: String) -> String {
         var path = Self.normalizePercentEncoding(raw)
         for prefix in rules.ampPathPrefixes where path.hasPrefix(prefix + "/") {

@@ -13,7 +13,8 @@ final class ParseDumpTests: XCTestCase {
         let output = URL(fileURLWithPath: environment["NEWSWIRE_PARSE_DUMP_OUT"] ?? input + ".ours")
         let base = URL(fileURLWithPath: input).standardizedFileURL
         let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-        let files = (walker?.compactMap { $0 as? URL } ?? []).filter { !$0.hasDirectoryPath }
+        let files = (walker?.compactMap { $0 as? URL } ?? [])
+            .filter { !$0.hasDirectoryPath && !["md", "txt"].contains($0.pathExtension) }
         let now = Date(timeIntervalSince1970: 1_750_000_000)
         var written = 0
         for file in files {
@@ -21,8 +22,9 @@ final class ParseDumpTests: XCTestCase {
             guard let data = try? Data(contentsOf: file) else { continue }
             let json = ParseReport.json(parsing: data, now: now)
             let target = output.appendingPathComponent(relative + ".json")
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try Data(json.utf8).write(to: target)
             written += 1
         }

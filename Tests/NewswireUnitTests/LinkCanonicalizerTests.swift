@@ -65,4 +65,12 @@ final class LinkCanonicalizerTests: XCTestCase {
             aljazeera.canonicalize(" https://www.dw.com/uk/новини/a-123?maca=ukr-rss "),
             "https://dw.com/uk/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/a-123")
     }
+
+    func testCleanLinkKeepsWhatThePublisherWroteButTheTracking() {
+        XCTAssertEqual(
+            aljazeera.clean("https://www.aljazeera.com/news/x?traffic_source=rss&page=2&utm_medium=africa#comments"),
+            "https://www.aljazeera.com/news/x?page=2")
+        XCTAssertEqual(aljazeera.clean("https://www.aljazeera.com/news/x?utm_source=rss"),
+                       "https://www.aljazeera.com/news/x")
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares Newswire's `ParseReport` JSON with Python feedparser's view of the same documents.
 
-Usage: compare.py DOCS_DIR OURS_DIR [--show N] [--field FIELD]
+Usage: compare.py DOCS_DIR OURS_DIR [DOCS_DIR OURS_DIR ...] [--show N] [--field FIELD]
 
 DOCS_DIR holds the feed documents; OURS_DIR holds, for each document at relative path P, our JSON
 at P + ".json" (written by ParseDumpTests). feedparser's result is mapped to the same shape:
@@ -34,7 +34,7 @@ BLOCK_TAGS = {
     "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "img",
     "video", "audio", "iframe", "body", "html", "center", "option", "select", "textarea",
 }
-SKIP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "head", "title"}
+SKIP_TAGS = {"script", "style"}
 
 
 class _Text(html.parser.HTMLParser):
@@ -80,7 +80,10 @@ def stamp(parsed):
 
 
 def feedparser_view(path):
-    d = feedparser.parse(path)
+    try:
+        d = feedparser.parse(path)
+    except Exception as error:  # feedparser itself crashes on a few hostile documents
+        return {"format": None, "title": None, "link": None, "items": [], "error": repr(error)}
     version = d.get("version") or ""
     if version in ("rss090", "rss10"):
         fmt = "rdf"
@@ -139,28 +142,32 @@ def main():
         i = args.index("--field")
         field_filter = args[i + 1]
         del args[i:i + 2]
-    docs, ours_dir = args[0], args[1]
     total = agree = 0
     by_field = {}
     failures = []
-    for root, _, files in os.walk(docs):
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            relative = os.path.relpath(path, docs)
-            ours_path = os.path.join(ours_dir, relative + ".json")
-            if not os.path.exists(ours_path):
-                continue
-            total += 1
-            with open(ours_path, encoding="utf-8") as handle:
-                ours = json.load(handle)
-            theirs = feedparser_view(path)
-            diffs = differences(ours, theirs)
-            if not diffs:
-                agree += 1
-                continue
-            failures.append((relative, diffs))
-            for key in {d[0].split(".")[-1] if d[0].startswith("items[") else d[0] for d in diffs}:
-                by_field[key] = by_field.get(key, 0) + 1
+    for docs, ours_dir in zip(args[0::2], args[1::2]):
+        part_total = part_agree = 0
+        for root, _, files in os.walk(docs):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                relative = os.path.relpath(path, docs)
+                ours_path = os.path.join(ours_dir, relative + ".json")
+                if not os.path.exists(ours_path):
+                    continue
+                part_total += 1
+                with open(ours_path, encoding="utf-8") as handle:
+                    ours = json.load(handle)
+                diffs = differences(ours, feedparser_view(path))
+                if not diffs:
+                    part_agree += 1
+                    continue
+                failures.append((relative, diffs))
+                for key in {d[0].split(".")[-1] if d[0].startswith("items[") else d[0] for d in diffs}:
+                    by_field[key] = by_field.get(key, 0) + 1
+        if len(args) > 2 and part_total:
+            print(f"{docs}: {part_agree}/{part_total} = {100.0 * part_agree / part_total:.1f}%")
+        total += part_total
+        agree += part_agree
     for relative, diffs in failures[:show] if show else []:
         shown = [d for d in diffs if field_filter is None or d[0].endswith(field_filter)]
         if not shown:

@@ -56,7 +56,8 @@ struct CivilTime: Equatable {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CivilTime(year: year, month: month, day: day, hour: secondOfDay / 3600,
-                         minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
+        return CivilTime(
+            year: year, month: month, day: day, hour: secondOfDay / 3600,
+            minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
     }
 }

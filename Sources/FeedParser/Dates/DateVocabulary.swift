@@ -38,9 +38,11 @@ enum DateVocabulary {
     /// Whether `word` is (the start of) a weekday name in a language feeds use.
     static func isWeekday(_ word: String) -> Bool {
         let prefix = String(word.prefix(3))
-        return ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mer", "jeu", "ven", "sam",
-                "dim", "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "seg", "ter", "qua", "qui", "sex",
-                "son", "die", "mit", "don", "fre"].contains(prefix)
+        return [
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mer", "jeu", "ven", "sam",
+            "dim", "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "seg", "ter", "qua", "qui", "sex",
+            "son", "die", "mit", "don", "fre", "mo", "di", "mi", "do", "fr", "sa", "so",
+        ].contains(prefix)
     }
 
     /// Offsets east of UTC in seconds for zone names (RFC 822's single military letters A, M, N

@@ -22,8 +22,10 @@ enum DocumentDecoder {
         data.withUnsafeBytes { raw in decode(raw, original: data, contentType: contentType) }
     }
 
-    private static func decode(_ raw: UnsafeRawBufferPointer, original: Data,
-                               contentType: String?) -> DecodedDocument {
+    private static func decode(
+        _ raw: UnsafeRawBufferPointer, original: Data,
+        contentType: String?
+    ) -> DecodedDocument {
         var issues: [String] = []
         let mark = CharsetSniffing.byteOrderMark(raw)
         let body = UnsafeRawBufferPointer(rebasing: raw[(mark?.length ?? 0)...])
@@ -39,12 +41,16 @@ enum DocumentDecoder {
         let markIsGuess = mark?.length == 0
         if !markIsGuess { consider(mark?.charset) }
         if let httpLabel {
-            if let charset = Charset(label: httpLabel) { consider(charset) } else {
+            if let charset = Charset(label: httpLabel) {
+                consider(charset)
+            } else {
                 issues.append("unknown HTTP charset \"\(httpLabel)\"")
             }
         }
         if let declaredLabel {
-            if let charset = Charset(label: declaredLabel) { consider(charset) } else {
+            if let charset = Charset(label: declaredLabel) {
+                consider(charset)
+            } else {
                 issues.append("unknown declared encoding \"\(declaredLabel)\"")
             }
         }
@@ -57,6 +63,12 @@ enum DocumentDecoder {
 
         for charset in candidates {
             guard let bytes = strictDecode(body, as: charset, original: original, offset: mark?.length ?? 0) else {
+                if charset == .utf8, preferred == nil || preferred == .utf8, UTF8Validation.isMostlyUTF8(body) {
+                    // UTF-8 with a few damaged bytes: keep it, replace only the damage.
+                    let (repaired, replaced) = UTF8Validation.repaired(body)
+                    issues.append("\(replaced) invalid byte(s) for UTF-8 replaced by U+FFFD")
+                    return DecodedDocument(bytes: Data(repaired), charset: .utf8, issues: issues)
+                }
                 continue
             }
             if let preferred, charset != preferred {
@@ -87,8 +99,10 @@ enum DocumentDecoder {
         }
     }
 
-    private static func strictDecode(_ body: UnsafeRawBufferPointer, as charset: Charset,
-                                     original: Data, offset: Int) -> Data? {
+    private static func strictDecode(
+        _ body: UnsafeRawBufferPointer, as charset: Charset,
+        original: Data, offset: Int
+    ) -> Data? {
         switch charset {
         case .utf8:
             guard UTF8Validation.firstInvalidOffset(body) == nil else { return nil }
@@ -117,11 +131,15 @@ enum DocumentDecoder {
         }
     }
 
-    private static func noteDisagreement(mark: Charset?, http: String?, declared: String?,
-                                         into issues: inout [String]) {
-        let labels = [("byte-order mark", mark), ("HTTP charset", http.flatMap(Charset.init(label:))),
-                      ("XML declaration", declared.flatMap(Charset.init(label:)))]
-            .compactMap { source, charset in charset.map { (source, $0) } }
+    private static func noteDisagreement(
+        mark: Charset?, http: String?, declared: String?,
+        into issues: inout [String]
+    ) {
+        let labels = [
+            ("byte-order mark", mark), ("HTTP charset", http.flatMap(Charset.init(label:))),
+            ("XML declaration", declared.flatMap(Charset.init(label:))),
+        ]
+        .compactMap { source, charset in charset.map { (source, $0) } }
         guard let first = labels.first else { return }
         for (source, charset) in labels.dropFirst() where charset != first.1 {
             issues.append("\(first.0) says \(first.1.name) but \(source) says \(charset.name)")

@@ -40,6 +40,30 @@ enum UTF8Validation {
         }
     }
 
+    /// Whether `bytes`, though not valid UTF-8, are evidently UTF-8 with a few damaged bytes: there
+    /// are valid multi-byte sequences (a legacy single-byte text has almost none) and at least as
+    /// many of them as invalid bytes.
+    static func isMostlyUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var multiByte = 0
+        var invalid = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let length = sequenceLength(bytes, at: index)
+            if length == 0 {
+                invalid += 1
+                index += 1
+            } else {
+                multiByte += 1
+                index += length
+            }
+        }
+        return multiByte >= 2 && invalid <= multiByte
+    }
+
     /// Copies `bytes`, replacing each invalid byte with U+FFFD; returns the copy and the count.
     static func repaired(_ bytes: UnsafeRawBufferPointer) -> (bytes: [UInt8], replaced: Int) {
         var output = [UInt8]()

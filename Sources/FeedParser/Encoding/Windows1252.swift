@@ -32,6 +32,37 @@ enum Windows1252 {
 
 /// Appends code points as UTF-8.
 enum UTF8Encoding {
+    /// Writes the UTF-8 form of `scalar` (invalid scalars become U+FFFD) at the start of
+    /// `buffer`, which must hold four bytes; returns the length.
+    @inline(__always)
+    static func write(_ scalar: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            buffer[0] = UInt8(scalar)
+            return 1
+        case 0x80..<0x800:
+            buffer[0] = UInt8(0xC0 | (scalar >> 6))
+            buffer[1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case 0xD800...0xDFFF, 0x110000...:
+            buffer[0] = 0xEF
+            buffer[1] = 0xBF
+            buffer[2] = 0xBD
+            return 3
+        case 0x800..<0x10000:
+            buffer[0] = UInt8(0xE0 | (scalar >> 12))
+            buffer[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            buffer[0] = UInt8(0xF0 | (scalar >> 18))
+            buffer[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            buffer[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            buffer[3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
+        }
+    }
+
     /// Appends the UTF-8 form of `scalar` (invalid scalars become U+FFFD).
     @inline(__always)
     static func append(_ scalar: UInt32, to output: inout [UInt8]) {

@@ -15,6 +15,7 @@ struct AuthorDraft: Equatable {
 /// What the reader collected for one entry, still in document terms.
 struct EntryDraft: Equatable {
     var id: String?
+    var idDepth: Int?
     var title: TextValue?
     /// Depth of the element that set `title`; a later title at the same depth or deeper loses.
     var titleDepth: Int?
@@ -30,6 +31,10 @@ struct EntryDraft: Equatable {
     var authors: [AuthorDraft] = []
     /// The xml:base in force at the entry, for resolving links found in its markup.
     var base: String?
+    /// Image candidates, in order of preference once all are read.
+    var thumbnail: String?
+    var mediaImage: String?
+    var enclosureImage: String?
 }
 
 /// What the reader collected at feed level.
@@ -39,5 +44,6 @@ struct FeedDraft: Equatable {
     var link: String?
     /// A permalink feed-level id stands in for the link when the feed has none.
     var guidLink: String?
+    var selfLink: String?
     var ttl: String?
 }

@@ -9,7 +9,9 @@ enum URLResolution {
         if reference.isEmpty { return base }
         if reference.hasPrefix("//") { return scheme + ":" + reference }
         let authority = parts.authority.map { "//" + $0 } ?? ""
-        if reference.hasPrefix("#") { return scheme + ":" + authority + parts.path + (parts.query.map { "?" + $0 } ?? "") + reference }
+        if reference.hasPrefix("#") {
+            return scheme + ":" + authority + parts.path + (parts.query.map { "?" + $0 } ?? "") + reference
+        }
         if reference.hasPrefix("?") { return scheme + ":" + authority + parts.path + reference }
         var path = reference
         var suffix = ""

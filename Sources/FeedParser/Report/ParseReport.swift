@@ -47,11 +47,14 @@ public enum ParseReport {
     }
 
     /// Parses `data` and renders the result (convenience for the command-line tool).
-    public static func json(parsing data: Data, contentType: String? = nil, documentURL: URL? = nil,
-                            now: Date = Date()) -> String {
-        json(Result { () throws(FeedParseError) in
-            try FeedParser.parse(data, contentType: contentType, documentURL: documentURL, now: now)
-        })
+    public static func json(
+        parsing data: Data, contentType: String? = nil, documentURL: URL? = nil,
+        now: Date = Date()
+    ) -> String {
+        json(
+            Result { () throws(FeedParseError) in
+                try FeedParser.parse(data, contentType: contentType, documentURL: documentURL, now: now)
+            })
     }
 
     /// A date as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -60,7 +63,8 @@ public enum ParseReport {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let year = String(civil.year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
-        return "\(paddedYear)-\(two(civil.month))-\(two(civil.day))T\(two(civil.hour)):\(two(civil.minute)):\(two(civil.second))Z"
+        let day = "\(paddedYear)-\(two(civil.month))-\(two(civil.day))"
+        return "\(day)T\(two(civil.hour)):\(two(civil.minute)):\(two(civil.second))Z"
     }
 
     private static func writeItem(_ item: FeedItem, to writer: inout JSONWriter) {

@@ -36,7 +36,8 @@ enum CharacterReferences {
         let start = cursor
         while cursor < count, cursor - start < 32, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
         if cursor < count, input[cursor] == UInt8(ascii: ";"), cursor > start,
-           let scalar = HTMLEntities.scalar(named: UnsafeRawBufferPointer(rebasing: input[start..<cursor])) {
+            let scalar = HTMLEntities.scalar(named: UnsafeRawBufferPointer(rebasing: input[start..<cursor]))
+        {
             emit(scalar)
             return cursor + 1
         }

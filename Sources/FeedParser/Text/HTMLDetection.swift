@@ -3,7 +3,7 @@
 /// every named reference a known HTML entity.
 enum HTMLDetection {
     static func looksLikeHTML(_ text: String) -> Bool {
-        guard text.contains("<") || text.contains("&") else { return false }
+        guard text.containsByte(UInt8(ascii: "<")) || text.containsByte(UInt8(ascii: "&")) else { return false }
         let bytes = Array(text.utf8)
         var hasEndTag = false
         var hasReference = false
@@ -17,8 +17,10 @@ enum HTMLDetection {
                 let start = cursor
                 while cursor < bytes.count, isWordByte(bytes[cursor]) { cursor += 1 }
                 if cursor > start {
-                    let name = String(decoding: bytes[start..<cursor], as: UTF8.self).lowercased()
-                    guard HTMLVocabulary.knownElements.contains(name) else { return false }
+                    let known = bytes.withUnsafeBytes { raw in
+                        NameKey(raw, start..<cursor).map(HTMLVocabulary.knownElements.contains) ?? false
+                    }
+                    guard known else { return false }
                     if isEnd, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") { hasEndTag = true }
                 }
                 index = max(cursor, index + 1)
@@ -52,7 +54,7 @@ enum HTMLDetection {
 
 /// HTML element names the parser accepts as markup in feeds.
 enum HTMLVocabulary {
-    static let knownElements: Set<String> = [
+    static let knownElements = NameKey.set([
         "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote", "br",
         "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command", "datagrid",
         "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "event-source",
@@ -62,5 +64,5 @@ enum HTMLVocabulary {
         "pre", "progress", "q", "s", "samp", "section", "select", "small", "sound", "source", "spacer", "span",
         "strike", "strong", "sub", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time",
         "tr", "tt", "u", "ul", "var", "video",
-    ]
+    ])
 }

@@ -1,29 +1,66 @@
 /// Keeps the harmless part of HTML: known elements with safe attributes. Scripts, styles and
-/// applets go with their content; frames, objects, embeds and forms lose their tags; event-handler attributes (`on*`), `style`
-/// and `javascript:`/`vbscript:`/`data:` URLs go; unknown elements are unwrapped (their text
-/// stays); comments go. Relative `href`/`src` resolve against the entry's base.
+/// applets go with their content; frames, objects, embeds and forms lose their tags (their text
+/// stays); event-handler attributes (`on*`), `style` and `javascript:`/`vbscript:`/`data:` URLs
+/// go; unknown elements are unwrapped; comments go. Relative `href`/`src` resolve against the
+/// entry's base. Works on bytes: no string is built per tag or attribute.
 enum HTMLSanitizer {
     /// Sanitized copy of an HTML fragment.
     static func sanitize(_ html: String, base: String?) -> String {
+        // Without a `<` there is no markup to judge: character references are already HTML.
+        guard html.containsByte(UInt8(ascii: "<")) else { return html }
         var html = html
-        return html.withUTF8 { sanitize(UnsafeRawBufferPointer($0), base: base) }
+        return html.withUTF8 { bytes in
+            let input = UnsafeRawBufferPointer(bytes)
+            // Most feed HTML is already clean: then the original string is the answer.
+            return isAlreadySafe(input, base: base) ? nil : sanitize(input, base: base)
+        } ?? html
     }
 
     /// Escapes plain text so it reads the same as HTML.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var output = ""
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
+        for byte in text.utf8 { appendEscaped(byte, to: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether sanitizing would keep `input` as it is: only allowed elements and attributes,
+    /// safe absolute URLs (or no base to resolve against), no comments or declarations, every
+    /// `<` a tag. One pass, no output.
+    private static func isAlreadySafe(_ input: UnsafeRawBufferPointer, base: String?) -> Bool {
+        let count = input.count
+        var index = 0
+        while let open = HTMLText.find(input, "<", from: index) {
+            var cursor = open + 1
+            guard cursor < count else { return false }
+            let isEnd = input[cursor] == UInt8(ascii: "/")
+            if isEnd { cursor += 1 }
+            let nameStart = cursor
+            guard cursor < count, HTMLText.isASCIILetter(input[cursor]) else { return false }
+            while cursor < count, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
+            guard let name = TagName.key(input, nameStart..<cursor), allowedElements.contains(name),
+                input[nameStart..<cursor].allSatisfy({ $0 != UInt8(ascii: ":") })
+            else { return false }
+            var scanner = AttributeScanner(input: input, cursor: cursor)
+            while let attribute = scanner.next() {
+                guard !isEnd, let attributeName = NameKey(input, attribute.name),
+                    allowedAttributes.contains(attributeName)
+                else { return false }
+                let value = UnsafeRawBufferPointer(rebasing: input[attribute.value])
+                if value.contains(UInt8(ascii: "\"")) || value.contains(UInt8(ascii: "<")) { return false }
+                if urlAttributes.contains(attributeName) {
+                    guard !value.contains(UInt8(ascii: "&")), isSafeURL(String(decoding: value, as: UTF8.self)),
+                        base == nil || URLResolution.hasScheme(String(decoding: value, as: UTF8.self))
+                    else {
+                        return false
+                    }
+                }
             }
+            guard scanner.cursor < count else { return false }
+            index = scanner.cursor + 1
         }
-        return output
+        return true
     }
 
     private static func sanitize(_ input: UnsafeRawBufferPointer, base: String?) -> String {
@@ -38,151 +75,126 @@ enum HTMLSanitizer {
                 index += 1
                 continue
             }
-            if index + 1 < count, input[index + 1] == UInt8(ascii: ">") {
-                index += 2
-                continue
-            }
-            guard let tag = HTMLTag(input, at: index) else {
-                if index + 3 < count, input[index + 1] == UInt8(ascii: "!"), input[index + 2] == UInt8(ascii: "-"),
-                   input[index + 3] == UInt8(ascii: "-") {
-                    index = HTMLText.find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
-                } else if index + 2 < count, input[index + 1] == UInt8(ascii: "!") || input[index + 1] == UInt8(ascii: "?"),
-                          HTMLText.isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
-                          let end = HTMLText.find(input, ">", from: index + 1) {
-                    index = end + 1
-                } else {
-                    output.append(contentsOf: "&lt;".utf8)
-                    index += 1
-                }
-                continue
-            }
-            if !tag.isEnd, removedWithContent.contains(tag.name) {
-                index = endOfElement(named: tag.name, input, from: tag.end)
-                continue
-            }
-            index = tag.end
-            guard allowedElements.contains(tag.name) else { continue }
-            if tag.isEnd {
-                if !voidElements.contains(tag.name) { output.append(contentsOf: "</\(tag.name)>".utf8) }
-                continue
-            }
-            output.append(contentsOf: "<\(tag.name)".utf8)
-            for (name, value) in tag.attributes where isAllowed(attribute: name, value: value) {
-                let resolved = urlAttributes.contains(name) ? URLResolution.resolve(value, against: base) : value
-                output.append(contentsOf: " \(name)=\"\(escapeAttribute(resolved))\"".utf8)
-            }
-            output.append(contentsOf: (voidElements.contains(tag.name) ? " />" : ">").utf8)
+            index = markup(input, at: index, base: base, into: &output)
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func endOfElement(named name: String, _ input: UnsafeRawBufferPointer, from start: Int) -> Int {
+    /// Handles the markup starting with `<` at `index`; returns the index after it.
+    private static func markup(
+        _ input: UnsafeRawBufferPointer, at index: Int, base: String?,
+        into output: inout [UInt8]
+    ) -> Int {
+        let count = input.count
+        guard index + 1 < count else {
+            output.append(contentsOf: "&lt;".utf8)
+            return count
+        }
+        let next = input[index + 1]
+        if next == UInt8(ascii: ">") { return index + 2 }
+        if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+            if index + 3 < count, input[index + 2] == UInt8(ascii: "-"), input[index + 3] == UInt8(ascii: "-") {
+                return HTMLText.find(input, "-->", from: index + 4).map { $0 + 3 } ?? count
+            }
+            if index + 2 < count, HTMLText.isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
+                let end = HTMLText.find(input, ">", from: index + 1)
+            {
+                return end + 1
+            }
+            output.append(contentsOf: "&lt;".utf8)
+            return index + 1
+        }
+        let isEnd = next == UInt8(ascii: "/")
+        var cursor = index + (isEnd ? 2 : 1)
+        guard cursor < count, HTMLText.isASCIILetter(input[cursor]) else {
+            output.append(contentsOf: "&lt;".utf8)
+            return index + 1
+        }
+        let nameStart = cursor
+        while cursor < count, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
+        let name = TagName.key(input, nameStart..<cursor)
+        var scanner = AttributeScanner(input: input, cursor: cursor)
+        guard let name else { return scanner.skipToEnd() }
+        if !isEnd, TagName.rawText.contains(name) {
+            return endOfElement(named: name, input, from: scanner.skipToEnd())
+        }
+        guard allowedElements.contains(name) else { return scanner.skipToEnd() }
+        let isVoid = voidElements.contains(name)
+        if isEnd {
+            if !isVoid {
+                output.append(contentsOf: "</".utf8)
+                output.append(contentsOf: name.bytes)
+                output.append(UInt8(ascii: ">"))
+            }
+            return scanner.skipToEnd()
+        }
+        output.append(UInt8(ascii: "<"))
+        output.append(contentsOf: name.bytes)
+        while let attribute = scanner.next() {
+            guard let attributeName = NameKey(input, attribute.name), allowedAttributes.contains(attributeName) else {
+                continue
+            }
+            let rawValue = UnsafeRawBufferPointer(rebasing: input[attribute.value])
+            if urlAttributes.contains(attributeName) {
+                let value = decodeReferences(rawValue)
+                guard isSafeURL(value) else { continue }
+                output.append(UInt8(ascii: " "))
+                output.append(contentsOf: attributeName.bytes)
+                output.append(contentsOf: "=\"".utf8)
+                let resolved = base == nil ? value : URLResolution.resolve(value, against: base)
+                for byte in resolved.utf8 { appendEscaped(byte, to: &output) }
+            } else {
+                output.append(UInt8(ascii: " "))
+                output.append(contentsOf: attributeName.bytes)
+                output.append(contentsOf: "=\"".utf8)
+                for byte in rawValue {
+                    // Character references in the value are already HTML; keep them as written.
+                    if byte == UInt8(ascii: "&") { output.append(byte) } else { appendEscaped(byte, to: &output) }
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+        output.append(contentsOf: (isVoid ? " />" : ">").utf8)
+        return scanner.skipToEnd()
+    }
+
+    private static func endOfElement(named name: NameKey, _ input: UnsafeRawBufferPointer, from start: Int) -> Int {
         var cursor = start
         while let open = HTMLText.find(input, "</", from: cursor) {
-            if let tag = HTMLTag(input, at: open), tag.isEnd, tag.name == name { return tag.end }
+            var end = open + 2
+            while end < input.count, HTMLText.isNameByte(input[end]) { end += 1 }
+            if TagName.key(input, (open + 2)..<end) == name {
+                var scanner = AttributeScanner(input: input, cursor: end)
+                return scanner.skipToEnd()
+            }
             cursor = open + 2
         }
         return input.count
     }
 
-    private static func isAllowed(attribute name: String, value: String) -> Bool {
-        guard allowedAttributes.contains(name) else { return false }
-        guard urlAttributes.contains(name) else { return true }
-        let scheme = value.drop(while: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? false })
-            .prefix(12).lowercased().filter { !$0.isWhitespace }
-        return !(scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:")
-            || scheme.hasPrefix("livescript:"))
-    }
-
-    private static func escapeAttribute(_ value: String) -> String {
-        var output = ""
-        for character in value {
-            switch character {
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "<": output += "&lt;"
-            default: output.append(character)
-            }
+    private static func isSafeURL(_ value: String) -> Bool {
+        var scheme: [UInt8] = []
+        for byte in value.utf8 {
+            if byte <= 0x20 { continue }  // browsers ignore white space and controls in schemes
+            if byte == UInt8(ascii: ":") { break }
+            scheme.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            if scheme.count > 12 { return true }
         }
-        return output
+        let text = String(decoding: scheme, as: UTF8.self)
+        return !["javascript", "vbscript", "data", "livescript", "mocha"].contains(text)
+            || !value.utf8.contains(UInt8(ascii: ":"))
     }
 
-    /// Elements dropped with everything inside them; other disallowed elements (iframe, object,
-    /// embed, form, meta…) are unwrapped: their tags go, their text stays.
-    static let removedWithContent: Set<String> = TagName.rawText
-
-    static let voidElements: Set<String> = ["br", "hr", "img", "col", "area", "source", "input", "wbr", "track"]
-
-    static let allowedElements: Set<String> = HTMLVocabulary.knownElements
-        .subtracting(["button", "input", "keygen", "select", "option", "optgroup", "textarea", "form", "noscript",
-                      "datagrid", "event-source", "command", "dialog"])
-        .union(["wbr", "picture", "mark", "track"])
-
-    static let urlAttributes: Set<String> = ["href", "src", "cite", "poster", "longdesc", "background"]
-
-    static let allowedAttributes: Set<String> = [
-        "href", "src", "alt", "title", "width", "height", "cite", "datetime", "lang", "dir", "colspan",
-        "rowspan", "align", "valign", "poster", "controls", "loop", "span", "start", "type", "reversed",
-        "summary", "scope", "headers", "abbr", "hreflang", "rel", "longdesc", "border", "cellpadding",
-        "cellspacing", "color", "face", "size", "nowrap", "char", "charoff", "label", "value", "name",
-    ]
-}
-
-/// One HTML start or end tag read from bytes: its lowercased name and attributes (values with
-/// character references decoded).
-struct HTMLTag {
-    let name: String
-    let isEnd: Bool
-    let attributes: [(String, String)]
-    /// Index after the tag's `>`.
-    let end: Int
-
-    init?(_ input: UnsafeRawBufferPointer, at index: Int) {
-        let count = input.count
-        var cursor = index + 1
-        isEnd = cursor < count && input[cursor] == UInt8(ascii: "/")
-        if isEnd { cursor += 1 }
-        guard cursor < count, HTMLText.isASCIILetter(input[cursor]) else { return nil }
-        let nameStart = cursor
-        while cursor < count, HTMLText.isNameByte(input[cursor]) { cursor += 1 }
-        name = TagName(input, nameStart..<cursor).name
-        var attributes: [(String, String)] = []
-        while cursor < count {
-            while cursor < count, Self.isSpace(input[cursor]) || input[cursor] == UInt8(ascii: "/") { cursor += 1 }
-            guard cursor < count, input[cursor] != UInt8(ascii: ">") else { break }
-            let attributeStart = cursor
-            while cursor < count, !Self.isSpace(input[cursor]), input[cursor] != UInt8(ascii: "="),
-                  input[cursor] != UInt8(ascii: ">") { cursor += 1 }
-            let attributeName = String(decoding: UnsafeRawBufferPointer(rebasing: input[attributeStart..<cursor]),
-                                       as: UTF8.self).lowercased()
-            while cursor < count, Self.isSpace(input[cursor]) { cursor += 1 }
-            var value = ""
-            if cursor < count, input[cursor] == UInt8(ascii: "=") {
-                cursor += 1
-                while cursor < count, Self.isSpace(input[cursor]) { cursor += 1 }
-                var valueStart = cursor
-                var valueEnd = cursor
-                if cursor < count, input[cursor] == UInt8(ascii: "\"") || input[cursor] == UInt8(ascii: "'") {
-                    let quote = input[cursor]
-                    valueStart = cursor + 1
-                    cursor = valueStart
-                    while cursor < count, input[cursor] != quote { cursor += 1 }
-                    valueEnd = cursor
-                    if cursor < count { cursor += 1 }
-                } else {
-                    while cursor < count, !Self.isSpace(input[cursor]), input[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                    valueEnd = cursor
-                }
-                value = Self.decodeReferences(UnsafeRawBufferPointer(rebasing: input[valueStart..<valueEnd]))
-            }
-            if !attributeName.isEmpty { attributes.append((attributeName, value)) }
-            if cursor == attributeStart { cursor += 1 }
+    @inline(__always)
+    private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+        default: output.append(byte)
         }
-        self.attributes = attributes
-        end = min(cursor + 1, count)
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     private static func decodeReferences(_ bytes: UnsafeRawBufferPointer) -> String {
         guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
@@ -198,4 +210,24 @@ struct HTMLTag {
         }
         return String(decoding: output, as: UTF8.self)
     }
+
+    static let voidElements = NameKey.set(["br", "hr", "img", "col", "area", "source", "wbr", "track"])
+
+    static let allowedElements: NameSet = HTMLVocabulary.knownElements
+        .subtracting(
+            NameKey.set([
+                "button", "input", "keygen", "select", "option", "optgroup", "textarea", "form",
+                "noscript", "datagrid", "event-source", "command", "dialog",
+            ])
+        )
+        .union(NameKey.set(["wbr", "picture", "mark", "track"]))
+
+    static let urlAttributes = NameKey.set(["href", "src", "cite", "poster", "longdesc", "background"])
+
+    static let allowedAttributes = NameKey.set([
+        "href", "src", "alt", "title", "width", "height", "cite", "datetime", "lang", "dir", "colspan",
+        "rowspan", "align", "valign", "poster", "controls", "loop", "span", "start", "type", "reversed",
+        "summary", "scope", "headers", "abbr", "hreflang", "rel", "longdesc", "border", "cellpadding",
+        "cellspacing", "color", "face", "size", "nowrap", "char", "charoff", "label", "value", "name",
+    ])
 }

@@ -8,43 +8,51 @@ enum HTMLText {
         return html.withUTF8 { plainText(fromHTML: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The clean text of an HTML fragment given as UTF-8 bytes.
+    /// The clean text of an HTML fragment given as UTF-8 bytes, written straight into the
+    /// string's storage (the text is never longer than the HTML).
     static func plainText(fromHTML input: UnsafeRawBufferPointer) -> String {
-        var writer = FoldingWriter(capacity: input.count)
-        var index = 0
-        let count = input.count
-        while index < count {
-            let byte = input[index]
-            switch byte {
-            case UInt8(ascii: "<"):
-                index = skipMarkup(input, at: index, writer: &writer)
-            case UInt8(ascii: "&"):
-                index = CharacterReferences.decode(input, at: index) { writer.append(scalar: $0) }
-            default:
-                writer.append(byte: byte)
-                index += 1
+        guard !input.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: input.count) { buffer in
+            var writer = FoldingWriter(into: buffer)
+            var index = 0
+            let count = input.count
+            while index < count {
+                switch input[index] {
+                case UInt8(ascii: "<"):
+                    index = skipMarkup(input, at: index, writer: &writer)
+                case UInt8(ascii: "&"):
+                    index = CharacterReferences.decode(input, at: index) { writer.append(scalar: $0) }
+                default:
+                    index = writer.appendText(input, from: index)
+                }
             }
+            return writer.count
         }
-        return writer.finish()
     }
 
-    /// Folds plain text's white space the same way, without touching markup characters.
+    /// Folds plain text's white space the same way, without reading markup.
     static func foldingWhitespace(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var writer = FoldingWriter(capacity: bytes.count)
-            for byte in bytes { writer.append(byte: byte) }
-            return writer.finish()
+            let input = UnsafeRawBufferPointer(bytes)
+            guard !input.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: input.count) { buffer in
+                var writer = FoldingWriter(into: buffer)
+                _ = writer.appendText(input, from: 0, stopAtMarkup: false)
+                return writer.count
+            }
         }
     }
 
     /// Skips the markup at `index` (a tag, comment, declaration or raw-text element); returns
     /// the index after it. A `<` that starts no markup is written out as text.
-    private static func skipMarkup(_ input: UnsafeRawBufferPointer, at index: Int,
-                                   writer: inout FoldingWriter) -> Int {
+    private static func skipMarkup(
+        _ input: UnsafeRawBufferPointer, at index: Int,
+        writer: inout FoldingWriter
+    ) -> Int {
         let count = input.count
         guard index + 1 < count else {
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return count
         }
         let next = input[index + 1]
@@ -55,32 +63,34 @@ enum HTMLText {
             }
             // A declaration (`<!DOCTYPE …>`, `<![CDATA[…]]>`) when it is one; otherwise text.
             if index + 2 < count, isASCIILetter(input[index + 2]) || input[index + 2] == UInt8(ascii: "["),
-               let end = find(input, ">", from: index + 2) {
+                let end = find(input, ">", from: index + 2)
+            {
                 return end + 1
             }
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return index + 1
         }
         if next == UInt8(ascii: "?"), let end = find(input, ">", from: index + 2) { return end + 1 }
         let isEnd = next == UInt8(ascii: "/")
         let nameStart = index + (isEnd ? 2 : 1)
         guard nameStart < count, isASCIILetter(input[nameStart]) else {
-            writer.append(byte: UInt8(ascii: "<"))
+            writer.append(scalar: UInt32(UInt8(ascii: "<")))
             return index + 1
         }
         var nameEnd = nameStart
         while nameEnd < count, isNameByte(input[nameEnd]) { nameEnd += 1 }
-        let name = TagName(input, nameStart..<nameEnd)
+        let name = TagName.key(input, nameStart..<nameEnd)
         let tagEnd = endOfTag(input, from: nameEnd)
-        if name.isBlock { writer.separate() }
-        if !isEnd, name.hasRawText {
+        guard let name else { return tagEnd }
+        if TagName.blocks.contains(name) { writer.separate() }
+        if !isEnd, TagName.rawText.contains(name) {
             // Skip to the matching end tag.
             var cursor = tagEnd
             while let open = find(input, "</", from: cursor) {
                 let start = open + 2
                 var end = start
                 while end < count, isNameByte(input[end]) { end += 1 }
-                if TagName(input, start..<end) == name { return endOfTag(input, from: end) }
+                if TagName.key(input, start..<end) == name { return endOfTag(input, from: end) }
                 cursor = open + 2
             }
             return count
@@ -122,24 +132,28 @@ enum HTMLText {
         return count
     }
 
+    /// The index of the first occurrence of `literal` in `input` at or after `start`.
     static func find(_ input: UnsafeRawBufferPointer, _ literal: StaticString, from start: Int) -> Int? {
         let pattern = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         var cursor = start
         while cursor + pattern.count <= input.count {
-            if input[cursor] == pattern[0] {
-                var matched = true
-                for offset in 1..<pattern.count where input[cursor + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return cursor }
+            guard let found = ByteSearch.index(of: pattern[0], in: input, from: cursor),
+                found + pattern.count <= input.count
+            else { return nil }
+            var matched = true
+            for offset in 1..<pattern.count where input[found + offset] != pattern[offset] {
+                matched = false
+                break
             }
-            cursor += 1
+            if matched { return found }
+            cursor = found + 1
         }
         return nil
     }
 
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
         isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")

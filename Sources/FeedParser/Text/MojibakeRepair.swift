@@ -5,6 +5,7 @@ enum MojibakeRepair {
     /// applies only when every character maps back to one windows-1252 byte and those bytes
     /// form valid UTF-8 with at least one multi-byte sequence.
     static func repaired(_ text: String) -> String {
+        guard hasSignature(text) else { return text }
         var bytes: [UInt8] = []
         var sawHighByte = false
         for scalar in text.unicodeScalars {
@@ -19,6 +20,30 @@ enum MojibakeRepair {
         guard sawHighByte else { return text }
         let valid = bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) == nil }
         return valid ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
+    /// A UTF-8 lead byte read as windows-1252 becomes `Â`…`ô` (C3 82…C3 B4 in UTF-8), and the
+    /// continuation byte after it a character encoded from C2, C5, C6, CB or E2: without that
+    /// pair the text cannot be double-encoded, and the check is one pass over bytes.
+    private static func hasSignature(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { storage -> Bool in
+            let bytes = UnsafeRawBufferPointer(storage)
+            var cursor = 0
+            while let index = ByteSearch.index(of: 0xC3, in: bytes, from: cursor) {
+                guard index + 2 < bytes.count else { return false }
+                let second = bytes[index + 1]
+                let third = bytes[index + 2]
+                if second >= 0x82, second <= 0xB4,
+                    third == 0xC2 || third == 0xC5 || third == 0xC6 || third == 0xCB || third == 0xE2
+                {
+                    return true
+                }
+                cursor = index + 1
+            }
+            return false
+        }
+        return found ?? true
     }
 
     private static func windows1252Byte(for value: UInt32) -> UInt8? {

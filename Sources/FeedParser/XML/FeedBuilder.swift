@@ -4,21 +4,24 @@
 /// ids, links, titles and summaries come out the way readers have always shown them: a permalink
 /// guid doubles as the link, the first title at the shallowest depth wins, the description wins
 /// over the content for the summary, markup nested inside text elements is kept as markup.
+///
+/// One builder serves one parse on one thread, so its hot state opts out of dynamic exclusivity
+/// checking (`@exclusivity(unchecked)`), which otherwise costs as much as the callbacks' work.
 final class FeedBuilder: XMLEventHandler {
     private(set) var version = FeedVersion()
-    private(set) var feed = FeedDraft()
-    private(set) var entries: [EntryDraft] = []
+    @exclusivity(unchecked) var feed = FeedDraft()
+    @exclusivity(unchecked) var entries: [EntryDraft] = []
     private(set) var errors: [String] = []
     private(set) var errorCount = 0
     private(set) var rootElement: String?
-    private(set) var sawMarkupInPlainFields = false
 
-    private var depth = 0
-    private var foldsCoreNames = false
-    private var roles: [ElementKey: ElementRole] = [:]
-    private var captures: [TextCapture] = []
-    private var scopes: [Scope] = []
-    private var bases: [(depth: Int, uri: String)] = []
+    @exclusivity(unchecked) var depth = 0
+    /// Whether a feed-level container (channel, Atom feed) was ever opened.
+    private(set) var sawFeedElement = false
+    @exclusivity(unchecked) var roles = RoleCache()
+    @exclusivity(unchecked) var captures: [TextCapture] = []
+    @exclusivity(unchecked) var scopes: [Scope] = []
+    @exclusivity(unchecked) var bases: [(depth: Int, uri: String)] = []
     private let documentBase: String?
 
     /// - Parameter documentBase: the document's URL, against which relative links resolve.
@@ -35,11 +38,6 @@ final class FeedBuilder: XMLEventHandler {
         }
         for declaration in tag.declaredNamespaces {
             version.noteNamespace(declaration.uri, prefix: declaration.prefix)
-            if !foldsCoreNames, FeedNamespace(uri: declaration.uri) == .iTunes {
-                // iTunes reads core element names without regard to case; so do podcast feeds.
-                foldsCoreNames = true
-                roles.removeAll()
-            }
         }
         if tag.attributeCount > 0 { trackBase(tag) }
         let role = role(of: tag.localName, namespaceURI: tag.namespaceURI)
@@ -91,13 +89,10 @@ final class FeedBuilder: XMLEventHandler {
     // MARK: - Element roles
 
     private func role(of localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?) -> ElementRole {
-        let key = ElementKey(localName: localName, namespaceURI: namespaceURI)
-        if let known = roles[key] { return known }
+        if let known = roles.lookup(localName, namespaceURI) { return known }
         let namespace = FeedNamespace(uri: namespaceURI.map { String(cString: $0) } ?? "")
-        var name = String(cString: localName)
-        if foldsCoreNames, namespace == .core { name = name.lowercased() }
-        let role = ElementRole(namespace: namespace, localName: name)
-        roles[key] = role
+        let role = ElementRole(namespace: namespace, localName: String(cString: localName).lowercased())
+        roles.store(role, for: localName, namespaceURI)
         return role
     }
 
@@ -108,10 +103,13 @@ final class FeedBuilder: XMLEventHandler {
         case .atomRoot:
             version.noteAtomRoot(versionAttribute: tag.attributeValue(named: "version"))
             scopes.append(Scope(kind: .feed, depth: depth))
+            sawFeedElement = true
         case .rdfRoot:
             version.noteRDFRoot()
         case .channel:
             scopes.append(Scope(kind: .feed, depth: depth))
+            sawFeedElement = true
+            takeChannelDefinitionAttributes(tag)
         case .entry:
             startEntry(tag)
         case .source, .image, .textInput:
@@ -123,13 +121,17 @@ final class FeedBuilder: XMLEventHandler {
             captures.append(TextCapture(role: role, depth: depth))
         case .contributor:
             scopes.append(Scope(kind: .contributor, depth: depth))
-        case .link where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
+        case .link
+        where tag.hasAttribute(named: "href") || tag.hasAttribute(named: "url")
             || tag.hasAttribute(named: "uri"):
             takeLinkAttributes(tag)
+        case .thumbnail, .mediaContent, .enclosure:
+            takeImage(role, tag)
         case .id:
             var capture = TextCapture(role: role, depth: depth)
-            capture.isPermaLink = (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
-                ?? "true") == "true"
+            capture.isPermaLink =
+                (tag.attributeValue(named: "isPermaLink") ?? tag.attributeValue(named: "ispermalink")
+                    ?? "true") == "true"
             captures.append(capture)
         case .title, .mediaTitle:
             captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
@@ -142,7 +144,7 @@ final class FeedBuilder: XMLEventHandler {
         }
     }
 
-    private func typeAttribute(_ tag: XMLStartTag) -> TextType? {
+    func typeAttribute(_ tag: XMLStartTag) -> TextType? {
         tag.attributeValue(named: "type").map(TextType.init(attribute:))
     }
 
@@ -152,11 +154,13 @@ final class FeedBuilder: XMLEventHandler {
         if let about = tag.attributeValue(named: "about", namespace: .rdf), !about.isEmpty { entry.id = about }
         entries.append(entry)
         scopes.append(Scope(kind: .entry(entries.count - 1), depth: depth))
+        takeChannelDefinitionAttributes(tag)
     }
 
     private func close(_ scope: Scope) {
         guard case .author = scope.kind, case .entry(let index)? = target,
-              let last = entries[index].authors.indices.last else { return }
+            let last = entries[index].authors.indices.last
+        else { return }
         entries[index].authors[last] = AuthorParsing.complete(entries[index].authors[last])
     }
 
@@ -164,7 +168,7 @@ final class FeedBuilder: XMLEventHandler {
 
     /// The record that fields read now belong to, or nil when they belong to something we skip
     /// (an Atom `<source>`, a channel `<image>` or `<textInput>`, a person we do not track).
-    private var target: Target? {
+    var target: Target? {
         var inImage = false
         for scope in scopes.reversed() {
             switch scope.kind {
@@ -179,9 +183,9 @@ final class FeedBuilder: XMLEventHandler {
     }
 
     /// Whether an `<image>` is open: an image's link is never the entry's or the feed's.
-    private var inImage: Bool { scopes.contains { $0.kind == .image } }
+    var inImage: Bool { scopes.contains { $0.kind == .image } }
 
-    private var person: Scope.Kind? {
+    var person: Scope.Kind? {
         for scope in scopes.reversed() {
             switch scope.kind {
             case .author, .contributor: return scope.kind
@@ -191,103 +195,16 @@ final class FeedBuilder: XMLEventHandler {
         return nil
     }
 
-    private var currentBase: String? { bases.last?.uri ?? documentBase }
+    var currentBase: String? { bases.last?.uri ?? documentBase }
 
     private func trackBase(_ tag: XMLStartTag) {
-        guard let value = tag.attributeValue(named: "base", namespace: .xml) else { return }
+        guard let value = tag.attributeValue(named: "base", namespace: .xml) ?? tag.attributeValue(named: "base") else {
+            return
+        }
         let resolved = URLResolution.resolve(value, against: currentBase)
         bases.append((depth, resolved))
     }
 
-    private func takeLinkAttributes(_ tag: XMLStartTag) {
-        guard let target, !inImage else { return }
-        let rel = tag.attributeValue(named: "rel") ?? "alternate"
-        let type = tag.attributeValue(named: "type") ?? (rel == "self" ? "application/atom+xml" : "text/html")
-        let href = tag.attributeValue(named: "url") ?? tag.attributeValue(named: "uri")
-            ?? tag.attributeValue(named: "href") ?? ""
-        guard rel == "alternate", TextType(attribute: type) == .html || TextType(attribute: type) == .xhtml else { return }
-        let resolved = URLResolution.resolve(href.trimmingWhitespace(), against: currentBase)
-        switch target {
-        case .feed: feed.link = resolved
-        case .entry(let index): entries[index].link = resolved
-        }
-    }
-
-    // MARK: - Finished values
-
-    private func finish(_ capture: TextCapture) {
-        if capture.sawMarkupInPlainField { sawMarkupInPlainFields = true }
-        switch capture.role {
-        case .author:
-            guard case .entry(let index)? = target, let last = entries[index].authors.indices.last else { return }
-            entries[index].authors[last].text = capture.plainText()
-        case .name, .email, .uri:
-            guard case .author? = person, case .entry(let index)? = target,
-                  let last = entries[index].authors.indices.last else { return }
-            let value = capture.plainText()
-            if capture.role == .name { entries[index].authors[last].name = value }
-            if capture.role == .email { entries[index].authors[last].email = value }
-        default:
-            guard person == nil, let target else { return }
-            switch target {
-            case .feed: finishFeedField(capture)
-            case .entry(let index): finishEntryField(capture, entry: &entries[index])
-            }
-        }
-    }
-
-    private func finishFeedField(_ capture: TextCapture) {
-        switch capture.role {
-        case .title, .mediaTitle:
-            if let titleDepth = feed.titleDepth, titleDepth <= capture.depth { return }
-            let value = capture.textValue(isAtom: version.isAtom)
-            feed.title = value
-            if capture.role == .title, !value.text.isEmpty { feed.titleDepth = capture.depth }
-        case .link:
-            let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: false)
-            feed.link = URLResolution.resolve(value, against: currentBase)
-        case .id where capture.isPermaLink:
-            let value = URLResolution.resolve(capture.plainText(), against: currentBase)
-            if feed.guidLink == nil { feed.guidLink = value }
-        case .ttl: feed.ttl = capture.plainText()
-        default: break
-        }
-    }
-
-    private func finishEntryField(_ capture: TextCapture, entry: inout EntryDraft) {
-        switch capture.role {
-        case .title, .mediaTitle:
-            if let titleDepth = entry.titleDepth, titleDepth <= capture.depth { return }
-            let value = capture.textValue(isAtom: version.isAtom)
-            entry.title = value
-            if capture.role == .title, !value.text.isEmpty { entry.titleDepth = capture.depth }
-        case .link:
-            guard !inImage else { return }
-            let value = capture.plainText().replacingLinkEntityArtifacts(ampersands: true)
-            entry.link = URLResolution.resolve(value, against: currentBase)
-        case .id:
-            var value = capture.plainText()
-            if capture.isPermaLink {
-                value = URLResolution.resolve(value, against: currentBase)
-                if entry.guidLink == nil { entry.guidLink = value }
-            }
-            entry.id = value
-        case .published: entry.published = capture.plainText()
-        case .updated: entry.updated = capture.plainText()
-        case .description, .summary:
-            if entry.summary == nil { entry.summary = capture.textValue(isAtom: version.isAtom) }
-        case .content:
-            let value = capture.textValue(isAtom: version.isAtom)
-            if entry.content == nil, value.type != .other { entry.content = value }
-        default: break
-        }
-    }
-}
-
-/// Identity of an element name within one parse (libxml2 interns names, see `XMLEventHandler`).
-struct ElementKey: Hashable {
-    let localName: UnsafePointer<UInt8>
-    let namespaceURI: UnsafePointer<UInt8>?
 }
 
 /// An open container element.

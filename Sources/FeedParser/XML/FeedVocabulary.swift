@@ -9,10 +9,10 @@ enum FeedNamespace: Equatable {
         let lowered = uri.lowercased()
         switch lowered {
         case "", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/",
-             "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom",
-             "http://purl.org/rss/1.0/modules/rss091#", "http://blogs.law.harvard.edu/tech/rss",
-             "http://example.com/newformat#", "http://example.com/necho", "http://purl.org/echo/",
-             "uri/of/echo/namespace#", "http://purl.org/pie/":
+            "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom",
+            "http://purl.org/rss/1.0/modules/rss091#", "http://blogs.law.harvard.edu/tech/rss",
+            "http://example.com/newformat#", "http://example.com/necho", "http://purl.org/echo/",
+            "uri/of/echo/namespace#", "http://purl.org/pie/":
             self = .core
         case "http://purl.org/rss/1.0/modules/content/": self = .content
         case "http://purl.org/dc/elements/1.1/": self = .dublinCore
@@ -58,9 +58,12 @@ enum ElementRole: Equatable {
     case published, updated
     case author, contributor, name, email, uri
     case ttl
+    /// Image sources: `media:thumbnail`, `media:content`, `<enclosure>`.
+    case thumbnail, mediaContent, enclosure
     case ignored
 
-    /// Classifies an element by namespace and local name.
+    /// Classifies an element by namespace and lowercased local name (feed readers match element
+    /// names without regard to case: `<pubdate>`, `<TITLE>` and CDF's `<CHANNEL>` all occur).
     init(namespace: FeedNamespace, localName: String) {
         switch namespace {
         case .core: self = Self.core(localName)
@@ -91,9 +94,11 @@ enum ElementRole: Equatable {
             switch localName {
             case "title": self = .mediaTitle
             case "description": self = .description(defaultType: .html)
+            case "thumbnail": self = .thumbnail
+            case "content": self = .mediaContent
             default: self = .ignored
             }
-        case .rdf: self = localName == "RDF" ? .rdfRoot : .ignored
+        case .rdf: self = localName == "rdf" ? .rdfRoot : .ignored
         case .xhtml: self = localName == "body" ? .content(defaultType: .xhtml) : .ignored
         case .xml, .other: self = .ignored
         }
@@ -107,7 +112,7 @@ enum ElementRole: Equatable {
         case "item", "entry": .entry
         case "source": .source
         case "image": .image
-        case "textinput", "textInput": .textInput
+        case "textinput": .textInput
         case "title": .title
         case "link": .link
         case "guid", "id": .id
@@ -116,14 +121,15 @@ enum ElementRole: Equatable {
         case "summary": .summary
         case "content": .content(defaultType: .plain)
         case "body", "fullitem": .content(defaultType: name == "body" ? .xhtml : .html)
-        case "pubDate", "pubdate", "published", "issued": .published
-        case "updated", "modified", "lastBuildDate", "lastbuilddate": .updated
-        case "author", "managingEditor", "managingeditor": .author
+        case "pubdate", "published", "issued": .published
+        case "updated", "modified", "lastbuilddate": .updated
+        case "author", "managingeditor": .author
         case "contributor": .contributor
         case "name": .name
         case "email": .email
         case "url", "uri", "homepage": .uri
         case "ttl": .ttl
+        case "enclosure": .enclosure
         default: .ignored
         }
     }

@@ -53,9 +53,23 @@ struct XMLAttribute {
 
     /// The value as a Swift string, with libxml2's `&#38;` turned back into `&`.
     var string: String {
-        let text = String(decoding: value, as: UTF8.self)
-        guard text.utf8.contains(UInt8(ascii: "#")) else { return text }
-        return text.split(separator: "&#38;", omittingEmptySubsequences: false).joined(separator: "&")
+        guard value.contains(UInt8(ascii: "#")) else { return String(decoding: value, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
+                value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
+                value[index + 4] == UInt8(ascii: ";")
+            {
+                bytes.append(UInt8(ascii: "&"))
+                index += 5
+            } else {
+                bytes.append(value[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -66,10 +80,14 @@ struct XMLAttribute {
 enum SAXPushParser {
     static let chunkSize = 64 * 1024
 
+    /// libxml2 2.9 must be initialized once before threads use it concurrently; a static
+    /// initializer runs exactly once, whichever thread parses first.
+    private static let libxml2Initialized: Void = xmlInitParser()
+
     /// Parses UTF-8 `bytes`, reporting events to `handler`. Returns false when libxml2 could not
     /// even create a parser context.
     static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLEventHandler) -> Bool {
-        xmlInitParser()
+        _ = libxml2Initialized
         let session = SAXSession(handler: handler)
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
@@ -97,14 +115,16 @@ enum SAXPushParser {
     private static func makeHandlerTable() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+        sax.startElementNs = {
+            context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let context, let localName else { return }
             let session = SAXSession.from(context)
             session.keepEntitiesFlowing()
-            session.handler.startElement(XMLStartTag(
-                localName: localName, prefix: prefix, namespaceURI: uri,
-                namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
-                attributeCount: Int(attributeCount), attributeSlots: attributes))
+            session.handler.startElement(
+                XMLStartTag(
+                    localName: localName, prefix: prefix, namespaceURI: uri,
+                    namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
+                    attributeCount: Int(attributeCount), attributeSlots: attributes))
         }
         sax.endElementNs = { context, localName, _, uri in
             guard let context, let localName else { return }

@@ -11,7 +11,6 @@ struct TextCapture {
     var isBase64 = false
     var isPermaLink = false
     private(set) var bytes: [UInt8] = []
-    private(set) var sawMarkupInPlainField = false
 
     /// A plain field.
     init(role: ElementRole, depth: Int) {
@@ -53,7 +52,6 @@ struct TextCapture {
         if type != .xhtml {
             // A `<div>` wrapper inside escaped HTML is a known publishing habit: drop the tag.
             if isDiv { return }
-            if type == .plain { sawMarkupInPlainField = true }
             type = .xhtml
         }
         bytes.append(UInt8(ascii: "<"))
@@ -102,7 +100,8 @@ struct TextCapture {
         var text = plainText()
         var type = self.type ?? .plain
         if isBase64, let decoded = Data(base64Encoded: text, options: .ignoreUnknownCharacters),
-           let string = String(data: decoded, encoding: .utf8) {
+            let string = String(data: decoded, encoding: .utf8)
+        {
             text = string.trimmingWhitespace()
         }
         if type == .plain, !isAtom, HTMLDetection.looksLikeHTML(text) { type = .html }

@@ -8,7 +8,8 @@ extension XMLStartTag {
             }
             if let namespace {
                 guard let uri = attribute.namespaceURI,
-                      FeedNamespace(uri: String(cString: uri)) == namespace else { continue }
+                    FeedNamespace(uri: String(cString: uri)) == namespace
+                else { continue }
             } else if attribute.namespaceURI != nil {
                 continue
             }
@@ -27,7 +28,8 @@ extension XMLStartTag {
             let byte = pointer[offset]
             let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
             let expected = pattern[offset]
-            let expectedLowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(expected) ? expected | 0x20 : expected
+            let expectedLowered =
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(expected) ? expected | 0x20 : expected
             if lowered != expectedLowered { return false }
         }
         return pointer[count] == 0

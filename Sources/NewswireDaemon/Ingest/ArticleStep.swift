@@ -64,6 +64,9 @@ enum ArticleStep {
             ?? StorySummary(
                 id: assignment.story, headline: article.title, outlets: [article.outlet], articleCount: 1,
                 brief: [])
+        for absorbed in assignment.absorbedStories {
+            try tx.mergeStory(absorbed, into: assignment.story)
+        }
         let created = try tx.story(id: assignment.story)?.created ?? now
         try tx.saveStory(
             StoredStory(
@@ -77,7 +80,8 @@ enum ArticleStep {
         let storyRef = StoryPayload(id: summary.id, title: summary.headline)
         let fullStory = StoryPayload(
             id: summary.id, title: summary.headline, outlets: summary.outlets,
-            articles: summary.articleCount, brief: summary.brief)
+            articles: summary.articleCount, brief: summary.brief,
+            merged: assignment.absorbedStories.isEmpty ? nil : assignment.absorbedStories)
         return [
             try tx.emit(
                 Event(seq: 0, type: .articleNew, time: now, article: payload(article), story: storyRef),

@@ -48,13 +48,15 @@ actor Ingestor {
         let result: (events: [EmittedEvent], new: Int, updated: Int) = try store.write { tx in
             var events: [EmittedEvent] = []
             var counts = (new: 0, updated: 0)
-            for candidate in candidates {
+            for var candidate in candidates {
                 guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
                     logger.debug(
                         "item without a usable link skipped",
                         metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
                     continue
                 }
+                // Readers get the link as published, minus tracking parameters and fragment.
+                candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
                 let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, clusterer: &working, now: now)
                 events += step
                 if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }

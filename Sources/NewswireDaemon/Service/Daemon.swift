@@ -61,8 +61,7 @@ public enum Daemon {
             logger.critical("cannot read the state, not starting: \(error)")
             return .cannotCreateState
         }
-        defer { runtime.shutdown() }
-
+        let exit: DaemonExit
         if options.once {
             logger.info(
                 "polling every feed once",
@@ -70,9 +69,11 @@ public enum Daemon {
                     "feeds": "\(runtime.feedCount)",
                     "state": "\(store.path)",
                 ])
-            let allRead = await runtime.poller.pollAllOnce()
-            return allRead ? .success : .someFeedsFailed
+            exit = await runtime.poller.pollAllOnce() ? .success : .someFeedsFailed
+        } else {
+            exit = await runtime.serve(socketPath: paths.socketPath)
         }
-        return await runtime.serve(socketPath: paths.socketPath)
+        await runtime.shutdown()
+        return exit
     }
 }

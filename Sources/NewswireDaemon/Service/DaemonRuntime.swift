@@ -114,5 +114,8 @@ struct DaemonRuntime {
         return .success
     }
 
-    func shutdown() {}
+    /// Stops the HTTP engine's thread (transfers still running fail as cancelled).
+    func shutdown() async {
+        await fetcher.shutdown()
+    }
 }

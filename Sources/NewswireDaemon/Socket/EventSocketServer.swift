@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import NewswireProtocol
 import NewswireStore
 import ServiceLifecycle
 
@@ -92,7 +93,7 @@ final class EventSocketServer: Service {
                 reason: "cannot create the folder \(directory) "
                     + "(\(ConfigurationLoader.reason(error)))")
         }
-        if FileManager.default.fileExists(atPath: path), UnixSocketProbe.isListening(path) {
+        if FileManager.default.fileExists(atPath: path), UnixSocket.accepts(path: path) {
             throw SocketSetupError(
                 path: path,
                 reason: "another process already serves this socket "
@@ -110,28 +111,5 @@ final class EventSocketServer: Service {
             }
         }
         if ownsSocketFile { try? FileManager.default.removeItem(atPath: path) }
-    }
-}
-
-/// Checks whether something accepts connections on a Unix socket path.
-enum UnixSocketProbe {
-    static func isListening(_ path: String) -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        return result == 0
     }
 }

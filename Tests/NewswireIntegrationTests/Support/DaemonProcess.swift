@@ -1,4 +1,5 @@
 import Foundation
+import NewswireProtocol
 import XCTest
 
 /// The real `newswired` binary, started as a child process on a private state folder and socket.
@@ -72,7 +73,7 @@ final class DaemonProcess {
                     "newswired exited with status \(process.terminationStatus) before "
                         + "listening:\n\(log)")
             }
-            if FileManager.default.fileExists(atPath: socketPath), UnixSocket.accepts(socketPath) { return }
+            if FileManager.default.fileExists(atPath: socketPath), UnixSocket.accepts(path: socketPath) { return }
             try await Task.sleep(for: .milliseconds(20))
         }
         throw DaemonTestError("newswired did not listen on \(socketPath) within \(timeout) s:\n\(log)")
@@ -114,25 +115,4 @@ final class DaemonProcess {
 struct DaemonTestError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Whether a Unix socket path accepts connections.
-enum UnixSocket {
-    static func accepts(_ path: String) -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes.prefix(raw.count - 1))
-            raw[min(bytes.count, raw.count - 1)] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        } == 0
-    }
 }

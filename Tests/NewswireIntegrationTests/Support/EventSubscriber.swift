@@ -1,4 +1,5 @@
 import Foundation
+import NewswireProtocol
 import Synchronization
 
 /// A real client of the daemon's socket: connects, optionally sends a request line, and collects
@@ -21,22 +22,11 @@ final class EventSubscriber: Sendable {
 
     /// Connects to `path`; sends `firstLine` right away when given.
     init(path: String, firstLine: String? = nil) throws {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard result == 0 else {
-            close(fd)
-            throw DaemonTestError("cannot connect to \(path): \(String(cString: strerror(errno)))")
+        let fd: Int32
+        do {
+            fd = try UnixSocket.connect(path: path)
+        } catch {
+            throw DaemonTestError("\(error)")
         }
         self.fd = fd
         if let firstLine { send(firstLine) }

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Adding articles to stories: centroid counts, posting entries, the cached norm and the exemplars.
+extension ClusteringEngine {
+    /// Most exemplars kept per story for its headline and brief.
+    static let exemplarLimit = 12
+
+    /// Adds an admitted article to the story in `slot`.
+    mutating func add(_ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
+                      now: TimeInterval) {
+        let generation = slots.generations[Int(slot)]
+        var squaredNormChange: Float = 0
+        for position in vector.terms.ids.indices {
+            let term = vector.terms.ids[position]
+            let weight = vector.termWeights[position]
+            let mass = vector.terms.weights[position]
+            if let existing = slots[slot].terms[term] {
+                slots[slot].terms[term] = StoryTerm(mass: existing.mass + mass, articles: existing.articles + 1,
+                                                    posting: existing.posting)
+                index.add(mass, at: existing.posting, of: term)
+                squaredNormChange += (2 * existing.mass + mass) * mass * weight * weight
+            } else {
+                let posting = index.append(Posting(slot: slot, generation: generation, mass: mass), to: term)
+                slots[slot].terms[term] = StoryTerm(mass: mass, articles: 1, posting: posting)
+                squaredNormChange += mass * mass * weight * weight
+            }
+        }
+        slots[slot].articleCount += 1
+        slots[slot].lastActivity = max(slots[slot].lastActivity, now)
+        slots[slot].count(outlet: article.outlet)
+        let count = slots[slot].articleCount
+        if count < 16 || count % 16 == 0 {
+            refreshNorm(of: slot)
+        } else {
+            slots[slot].squaredNorm += squaredNormChange
+        }
+        keepExemplar(Exemplar(title: article.title, summary: article.summary, outlet: article.outlet,
+                              terms: vector.terms, centrality: centrality), in: slot)
+    }
+
+    /// Recomputes the centroid's norm with the current term weights.
+    mutating func refreshNorm(of slot: Int32) {
+        var squaredNorm: Float = 0
+        for (term, entry) in slots[slot].terms {
+            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
+            squaredNorm += weight * weight
+        }
+        slots[slot].squaredNorm = squaredNorm
+    }
+
+    /// The cosine between an article's vector and the centroid of the story in `slot`.
+    func similarity(_ vector: WeightedTerms, toStoryIn slot: Int32) -> Float {
+        let story = slots[slot]
+        guard story.squaredNorm > 0 else { return 0 }
+        var dot: Float = 0
+        for position in vector.terms.ids.indices {
+            guard let shared = story.terms[vector.terms.ids[position]] else { continue }
+            dot += vector.values[position] * vector.termWeights[position] * shared.mass
+        }
+        return dot / story.squaredNorm.squareRoot()
+    }
+
+    /// The cosine between a stored article's terms and the centroid of the story in `slot`.
+    func similarity(_ terms: ArticleTerms, toStoryIn slot: Int32) -> Float {
+        similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
+    }
+
+    /// Keeps the article as an exemplar if the story has room or it is more central than the least
+    /// central one. Centralities are measured again each time the story doubles in size.
+    private mutating func keepExemplar(_ exemplar: Exemplar, in slot: Int32) {
+        let count = slots[slot].articleCount
+        if count >= 4 && count & (count - 1) == 0 {
+            for position in slots[slot].exemplars.indices {
+                slots[slot].exemplars[position].centrality = similarity(slots[slot].exemplars[position].terms,
+                                                                        toStoryIn: slot)
+            }
+        }
+        if slots[slot].exemplars.count < Self.exemplarLimit {
+            slots[slot].exemplars.append(exemplar)
+            return
+        }
+        let exemplars = slots[slot].exemplars
+        guard let weakest = exemplars.indices.min(by: { exemplars[$0].centrality < exemplars[$1].centrality }),
+              exemplars[weakest].centrality < exemplar.centrality
+        else { return }
+        slots[slot].exemplars[weakest] = exemplar
+    }
+}

@@ -1,0 +1,58 @@
+/// One story's entry in a term's posting list.
+struct Posting: Sendable {
+    /// Where the story lives in `StorySlots`.
+    var slot: Int32
+    /// The slot's generation when the entry was written: a mismatch means the story has gone.
+    var generation: UInt32
+    /// The term's mass in the story's centroid (mirrors `StoryTerm.mass`).
+    var mass: Float
+}
+
+/// The inverted index from terms to the active stories that use them, so that an article is
+/// compared only with stories sharing at least one of its terms.
+///
+/// Entries of closed or merged stories are not searched for when the story goes: they are detected
+/// by their generation and removed the next time the list is read.
+struct PostingIndex: Sendable {
+    private(set) var lists: [[Posting]] = []
+
+    /// Makes room for every term id below `capacity`.
+    mutating func reserve(terms capacity: Int) {
+        if lists.count < capacity { lists.append(contentsOf: repeatElement([], count: capacity - lists.count)) }
+    }
+
+    /// Adds an entry and returns its index in the term's list.
+    mutating func append(_ posting: Posting, to term: TermID) -> Int32 {
+        lists[Int(term)].append(posting)
+        return Int32(lists[Int(term)].count - 1)
+    }
+
+    /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
+    mutating func add(_ delta: Float, at index: Int32, of term: TermID) {
+        lists[Int(term)][Int(index)].mass += delta
+    }
+
+    /// Forgets a released term's list.
+    mutating func clear(_ term: TermID) {
+        if Int(term) < lists.count { lists[Int(term)] = [] }
+    }
+
+    /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
+    /// returns the moved entry (whose story must learn its new index), if any.
+    mutating func remove(at index: Int, of term: TermID) -> Posting? {
+        let last = lists[Int(term)].count - 1
+        if index == last {
+            lists[Int(term)].removeLast()
+            return nil
+        }
+        lists[Int(term)].swapAt(index, last)
+        lists[Int(term)].removeLast()
+        return lists[Int(term)][index]
+    }
+
+    /// Entries in `term`'s list.
+    func count(of term: TermID) -> Int { lists[Int(term)].count }
+
+    /// The entry at `index` of `term`'s list.
+    func posting(at index: Int, of term: TermID) -> Posting { lists[Int(term)][index] }
+}

@@ -1,0 +1,61 @@
+/// Storage of the active stories in reusable slots, addressed by `StoryID` or by slot.
+///
+/// Each slot has a generation, bumped when its story leaves, so that stale posting entries are
+/// recognised without searching for them.
+struct StorySlots: Sendable {
+    /// Stories by slot; a free slot holds a placeholder (`StoryState.vacant`).
+    private var stories: [StoryState] = []
+    private var occupied: [Bool] = []
+    private(set) var generations: [UInt32] = []
+    private var slotByID: [StoryID: Int32] = [:]
+    private var freeSlots: [Int32] = []
+
+    /// Stories currently active.
+    var count: Int { slotByID.count }
+    /// Slots allocated: the bound of arrays indexed by slot.
+    var capacity: Int { stories.count }
+
+    /// The slot of an active story.
+    func slot(of id: StoryID) -> Int32? { slotByID[id] }
+
+    /// Whether `posting` still belongs to the story it was written for.
+    func isCurrent(_ posting: Posting) -> Bool { generations[Int(posting.slot)] == posting.generation }
+
+    subscript(slot: Int32) -> StoryState {
+        _read { yield stories[Int(slot)] }
+        _modify { yield &stories[Int(slot)] }
+    }
+
+    /// Stores a new story and returns its slot.
+    mutating func insert(_ story: StoryState) -> Int32 {
+        let slot: Int32
+        if let reused = freeSlots.popLast() {
+            slot = reused
+            stories[Int(slot)] = story
+            occupied[Int(slot)] = true
+        } else {
+            slot = Int32(stories.count)
+            stories.append(story)
+            occupied.append(true)
+            generations.append(0)
+        }
+        slotByID[story.id] = slot
+        return slot
+    }
+
+    /// Removes a story and returns it; its posting entries become stale.
+    @discardableResult
+    mutating func remove(slot: Int32) -> StoryState {
+        precondition(occupied[Int(slot)], "removing a free story slot")
+        let story = stories[Int(slot)]
+        stories[Int(slot)] = .vacant
+        occupied[Int(slot)] = false
+        slotByID[story.id] = nil
+        generations[Int(slot)] &+= 1
+        freeSlots.append(slot)
+        return story
+    }
+
+    /// The ids of the active stories, in no particular order.
+    var ids: Dictionary<StoryID, Int32>.Keys { slotByID.keys }
+}

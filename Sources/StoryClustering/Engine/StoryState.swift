@@ -1,0 +1,53 @@
+import Foundation
+
+/// How much one story uses one term, and where the story sits in that term's posting list.
+struct StoryTerm: Sendable {
+    /// The term's mass in the centroid: the sum of its feature weights over the story's articles.
+    var mass: Float
+    /// Articles of the story that contain the term (their share of the document frequency).
+    var articles: Int32
+    /// Index of the story's entry in the term's posting list.
+    var posting: Int32
+}
+
+/// One article kept to write the story's headline and brief.
+struct Exemplar: Sendable {
+    var title: String
+    var summary: String
+    var outlet: String
+    var terms: ArticleTerms
+    /// Similarity to the story when last measured.
+    var centrality: Float
+}
+
+/// An active story: the centroid of its articles (term counts), its size, its outlets, its clock.
+struct StoryState: Sendable {
+    let id: StoryID
+    /// The centroid: the sum of the articles' feature vectors (before term weighting).
+    var terms: [TermID: StoryTerm] = [:]
+    var articleCount = 0
+    /// The latest `published` of its articles: the story's clock for recency and expiry.
+    var lastActivity: TimeInterval
+    /// Outlets in order of first coverage, with their article counts.
+    var outlets: [(name: String, articles: Int)] = []
+    /// `Σ (mass × weight)²` of the centroid, refreshed now and then (weights drift slowly).
+    var squaredNorm: Float = 0
+    /// A bounded sample of the most central articles, for the headline and the brief.
+    var exemplars: [Exemplar] = []
+
+    /// What a free slot holds.
+    static let vacant = StoryState(id: -1, lastActivity: 0)
+
+    init(id: StoryID, lastActivity: TimeInterval) {
+        self.id = id
+        self.lastActivity = lastActivity
+    }
+
+    mutating func count(outlet: String, articles: Int = 1) {
+        if let index = outlets.firstIndex(where: { $0.name == outlet }) {
+            outlets[index].articles += articles
+        } else {
+            outlets.append((outlet, articles))
+        }
+    }
+}
