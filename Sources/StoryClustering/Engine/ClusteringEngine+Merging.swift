@@ -13,7 +13,8 @@ extension ClusteringEngine {
         for other in bridged {
             // A lone article is judged as if it arrived now: it moves when it would join the grown story
             // (its first article may have come before the story had any shape, as a cold start does).
-            let needed = slots[other].articleCount == 1 ? configuration.joinThreshold : threshold
+            let needed = slots[other].articleCount == 1
+                ? configuration.joinThreshold(windowArticles: documents - 1) : threshold
             let similarity = centroidSimilarity(joined, other)
             if similarity >= Float(needed) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
         }

@@ -38,7 +38,7 @@ struct ClusteringEngine: Sendable {
         let now = article.published.timeIntervalSinceReferenceDate
         let vector = admit(article)
         let candidates = rank(vector, now: now)
-        let threshold = Float(configuration.joinThreshold)
+        let threshold = Float(configuration.joinThreshold(windowArticles: documents - 1))
         guard let best = candidates.first, best.score >= threshold else {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
