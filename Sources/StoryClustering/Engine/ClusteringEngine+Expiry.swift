@@ -20,9 +20,8 @@ extension ClusteringEngine {
     /// Forgets a story: its articles leave the window's term statistics and its slot is freed.
     private mutating func close(_ slot: Int32) {
         let story = slots.remove(slot: slot)
+        removePostings(of: story)
         documents -= story.articleCount
-        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
-            index.clear(term)
-        }
+        for (term, entry) in story.terms { table.adjustDocumentFrequency(of: term, by: -entry.articles) }
     }
 }

@@ -43,16 +43,14 @@ extension ClusteringEngine {
     /// Moves everything of the story in `source` into the story in `target` and frees `source`.
     private mutating func absorb(_ source: Int32, into target: Int32) {
         let absorbed = slots.remove(slot: source)
-        let generation = slots.generations[Int(target)]
+        removePostings(of: absorbed)
         for (term, entry) in absorbed.terms {
-            if let existing = slots[target].terms[term] {
-                slots[target].terms[term] = StoryTerm(mass: existing.mass + entry.mass,
-                                                      articles: existing.articles + entry.articles,
-                                                      posting: existing.posting)
-                index.add(entry.mass, at: existing.posting, of: term)
+            let newPosting = Int32(index.count(of: term))
+            if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
+                                                       postingIfNew: newPosting) {
+                index.add(entry.mass, at: previous.posting, of: term)
             } else {
-                let posting = index.append(Posting(slot: target, generation: generation, mass: entry.mass), to: term)
-                slots[target].terms[term] = StoryTerm(mass: entry.mass, articles: entry.articles, posting: posting)
+                _ = index.append(Posting(slot: target, mass: entry.mass), to: term)
             }
         }
         slots[target].articleCount += absorbed.articleCount

@@ -1,12 +1,9 @@
-/// Storage of the active stories in reusable slots, addressed by `StoryID` or by slot.
-///
-/// Each slot has a generation, bumped when its story leaves, so that stale posting entries are
-/// recognised without searching for them.
+/// Storage of the active stories in reusable slots, addressed by `StoryID` or by slot (slots are
+/// small dense integers, so per-story scratch data can live in plain arrays).
 struct StorySlots: Sendable {
     /// Stories by slot; a free slot holds a placeholder (`StoryState.vacant`).
     private var stories: [StoryState] = []
     private var occupied: [Bool] = []
-    private(set) var generations: [UInt32] = []
     private var slotByID: [StoryID: Int32] = [:]
     private var freeSlots: [Int32] = []
 
@@ -17,9 +14,6 @@ struct StorySlots: Sendable {
 
     /// The slot of an active story.
     func slot(of id: StoryID) -> Int32? { slotByID[id] }
-
-    /// Whether `posting` still belongs to the story it was written for.
-    func isCurrent(_ posting: Posting) -> Bool { generations[Int(posting.slot)] == posting.generation }
 
     subscript(slot: Int32) -> StoryState {
         _read { yield stories[Int(slot)] }
@@ -37,13 +31,12 @@ struct StorySlots: Sendable {
             slot = Int32(stories.count)
             stories.append(story)
             occupied.append(true)
-            generations.append(0)
         }
         slotByID[story.id] = slot
         return slot
     }
 
-    /// Removes a story and returns it; its posting entries become stale.
+    /// Removes a story and returns it (its posting entries are the caller's to remove).
     @discardableResult
     mutating func remove(slot: Int32) -> StoryState {
         precondition(occupied[Int(slot)], "removing a free story slot")
@@ -51,7 +44,6 @@ struct StorySlots: Sendable {
         stories[Int(slot)] = .vacant
         occupied[Int(slot)] = false
         slotByID[story.id] = nil
-        generations[Int(slot)] &+= 1
         freeSlots.append(slot)
         return story
     }

@@ -43,6 +43,20 @@ struct StoryState: Sendable {
         self.lastActivity = lastActivity
     }
 
+    /// Adds `mass` and `articles` to a term of the centroid with one hash lookup; returns the entry as it
+    /// was, or `nil` if the story did not use the term (it then records `postingIfNew` as its posting).
+    mutating func accumulate(_ term: TermID, mass: Float, articles: Int32, postingIfNew: Int32) -> StoryTerm? {
+        var previous: StoryTerm?
+        Self.modify(&terms[term, default: StoryTerm(mass: 0, articles: 0, posting: postingIfNew)]) { entry in
+            if entry.articles > 0 { previous = entry }
+            entry.mass += mass
+            entry.articles += articles
+        }
+        return previous
+    }
+
+    private static func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
+
     mutating func count(outlet: String, articles: Int = 1) {
         if let index = outlets.firstIndex(where: { $0.name == outlet }) {
             outlets[index].articles += articles
