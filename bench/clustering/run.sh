@@ -5,4 +5,4 @@
 # Prints a line per 100,000 articles (rate, RSS, window size) and a final summary with peak RSS.
 set -eu
 cd "$(dirname "$0")/../.."
-NEWSWIRE_BENCH=1 exec taskset -c 0 swift test -c release --filter StoryClusteringTests.ThroughputBenchmark
+NEWSWIRE_BENCH=1 exec swift test -c release --filter StoryClusteringTests.ThroughputBenchmark

@@ -27,13 +27,13 @@ extension ClusteringEngine {
             }
         }
         slots[slot].articleCount += 1
-        slots[slot].lastActivity = max(slots[slot].lastActivity, now)
+        slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
         slots[slot].count(outlet: article.outlet)
         let count = slots[slot].articleCount
         if count & (count - 1) == 0 {
             refreshNorm(of: slot)  // at sizes 1, 2, 4, 8…: amortised constant time per article
         } else {
-            slots[slot].squaredNorm += squaredNormChange
+            slots[vitals: slot].squaredNorm += squaredNormChange
         }
         keepExemplar(Exemplar(title: article.title, summary: article.summary, outlet: article.outlet,
                               terms: vector.terms, centrality: centrality), in: slot)
@@ -48,12 +48,12 @@ extension ClusteringEngine {
             let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
             squaredNorm += weight * weight
         }
-        slots[slot].squaredNorm = squaredNorm
+        slots[vitals: slot].squaredNorm = squaredNorm
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
     func similarity(_ vector: WeightedTerms, toStoryIn slot: Int32) -> Float {
-        let squaredNorm = slots[slot].squaredNorm
+        let squaredNorm = slots[vitals: slot].squaredNorm
         guard squaredNorm > 0 else { return 0 }
         var dot: Float = 0
         for position in vector.terms.ids.indices {

@@ -23,7 +23,8 @@ extension ClusteringEngine {
     /// The cosine between the centroids of two stories.
     func centroidSimilarity(_ first: Int32, _ second: Int32) -> Float {
         let a = slots[first], b = slots[second]
-        guard a.squaredNorm > 0, b.squaredNorm > 0 else { return 0 }
+        let firstNorm = slots[vitals: first].squaredNorm, secondNorm = slots[vitals: second].squaredNorm
+        guard firstNorm > 0, secondNorm > 0 else { return 0 }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var dot: Float = 0
         for (term, entry) in small.terms {
@@ -31,7 +32,7 @@ extension ClusteringEngine {
             let weight = weighting.weight(of: table[term], in: table, documents: documents)
             dot += entry.mass * other.mass * weight * weight
         }
-        return dot / (a.squaredNorm * b.squaredNorm).squareRoot()
+        return dot / (firstNorm * secondNorm).squareRoot()
     }
 
     /// More articles wins; on a tie, the older story (smaller id) is kept.
@@ -42,7 +43,7 @@ extension ClusteringEngine {
 
     /// Moves everything of the story in `source` into the story in `target` and frees `source`.
     private mutating func absorb(_ source: Int32, into target: Int32) {
-        let absorbed = slots.remove(slot: source)
+        let (absorbed, absorbedVitals) = slots.remove(slot: source)
         removePostings(of: absorbed)
         for (term, entry) in absorbed.terms {
             let newPosting = Int32(index.count(of: term))
@@ -54,7 +55,7 @@ extension ClusteringEngine {
             }
         }
         slots[target].articleCount += absorbed.articleCount
-        slots[target].lastActivity = max(slots[target].lastActivity, absorbed.lastActivity)
+        slots[vitals: target].lastActivity = max(slots[vitals: target].lastActivity, absorbedVitals.lastActivity)
         for outlet in absorbed.outlets { slots[target].count(outlet: outlet.name, articles: outlet.articles) }
         let exemplars = (slots[target].exemplars + absorbed.exemplars).sorted { $0.centrality > $1.centrality }
         slots[target].exemplars = Array(exemplars.prefix(Self.exemplarLimit))

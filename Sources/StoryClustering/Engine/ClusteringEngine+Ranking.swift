@@ -8,10 +8,10 @@ extension ClusteringEngine {
     /// scanned first; terms used by many active stories (like `said`) that would exceed the budget do
     /// not bring in candidates (they say little about which story), but still count in the score of
     /// the candidates found through the other terms. The three rarest terms are always scanned.
-    static let scanBudget = 1024
+    static let scanBudget = 512
     static let alwaysScanned = 3
     /// Candidates, found through selective terms, that are scored with all terms.
-    static let rescoredCandidates = 8
+    static let rescoredCandidates = 4
 
     /// The best candidate stories for `vector`, best first, scored by centroid cosine and recency.
     mutating func rank(_ vector: WeightedTerms, now: TimeInterval) -> [Candidate] {
@@ -36,10 +36,12 @@ extension ClusteringEngine {
         }
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in
-            let quiet = max(0, now - slots[slot].lastActivity)
-            let squaredNorm = slots[slot].squaredNorm
-            guard quiet <= configuration.quietPeriod, squaredNorm > 0 else { return }
-            let scale = recencyFactor(quiet) / squaredNorm.squareRoot()
+            let vitals = slots[vitals: slot]
+            let quiet = max(0, now - vitals.lastActivity)
+            guard quiet <= configuration.quietPeriod, vitals.squaredNorm > 0 else { return }
+            let inverseNorm = 1 / vitals.squaredNorm.squareRoot()
+            guard dot * inverseNorm > found.admissionScore else { return }  // recency only lowers a score
+            let scale = recencyFactor(quiet) * inverseNorm
             found.offer(Candidate(slot: slot, score: dot * scale, dot: dot, scale: scale))
         }
         guard !commonTerms.isEmpty else { return found.sorted }
@@ -78,6 +80,9 @@ struct CandidateList {
     private(set) var sorted: [Candidate] = []
 
     init(limit: Int) { self.limit = limit }
+
+    /// The score a candidate must beat to enter the list.
+    var admissionScore: Float { sorted.count < limit ? -.infinity : sorted[sorted.count - 1].score }
 
     mutating func offer(_ candidate: Candidate) {
         guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }

@@ -86,7 +86,7 @@ struct ClusteringEngine: Sendable {
 
     private mutating func openStory(id: StoryID, now: TimeInterval) -> Int32 {
         expiry.insert(time: now, story: id)
-        return slots.insert(StoryState(id: id, lastActivity: now))
+        return slots.insert(StoryState(id: id), vitals: StoryVitals(lastActivity: now))
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.

@@ -12,17 +12,24 @@ struct Posting: Sendable {
 /// Each story knows the index of its entry in every list (`StoryTerm.posting`), so entries are
 /// updated and removed in constant time; removal moves the last entry of the list into the hole.
 struct PostingIndex: Sendable {
-    private(set) var lists: [[Posting]] = []
+    private var lists: [[Posting]] = []
+    /// The length of each list, in a dense array of its own: reading it for every term of an article
+    /// must not chase each list's storage.
+    private var lengths: [Int32] = []
 
     /// Makes room for every term id below `capacity`.
     mutating func reserve(terms capacity: Int) {
-        if lists.count < capacity { lists.append(contentsOf: repeatElement([], count: capacity - lists.count)) }
+        if lists.count < capacity {
+            lists.append(contentsOf: repeatElement([], count: capacity - lists.count))
+            lengths.append(contentsOf: repeatElement(0, count: capacity - lengths.count))
+        }
     }
 
     /// Adds an entry and returns its index in the term's list.
     mutating func append(_ posting: Posting, to term: TermID) -> Int32 {
         lists[Int(term)].append(posting)
-        return Int32(lists[Int(term)].count - 1)
+        lengths[Int(term)] += 1
+        return lengths[Int(term)] - 1
     }
 
     /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
@@ -33,6 +40,7 @@ struct PostingIndex: Sendable {
     /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
     /// returns the moved entry (whose story must learn its new index), if any.
     mutating func remove(at index: Int, of term: TermID) -> Posting? {
+        lengths[Int(term)] -= 1
         let last = lists[Int(term)].count - 1
         if index == last {
             lists[Int(term)].removeLast()
@@ -44,7 +52,7 @@ struct PostingIndex: Sendable {
     }
 
     /// Entries in `term`'s list.
-    func count(of term: TermID) -> Int { lists[Int(term)].count }
+    func count(of term: TermID) -> Int { Int(lengths[Int(term)]) }
 
     /// Calls `body` with every entry of `term`'s list.
     func forEachPosting(of term: TermID, _ body: (Posting) -> Void) {

@@ -4,6 +4,8 @@ struct StorySlots: Sendable {
     /// Stories by slot; a free slot holds a placeholder (`StoryState.vacant`).
     private var stories: [StoryState] = []
     private var occupied: [Bool] = []
+    /// Clock and norm of each slot's story.
+    private var vitals: [StoryVitals] = []
     private var slotByID: [StoryID: Int32] = [:]
     private var freeSlots: [Int32] = []
 
@@ -20,17 +22,25 @@ struct StorySlots: Sendable {
         _modify { yield &stories[Int(slot)] }
     }
 
+    /// The clock and norm of the story in `slot`.
+    subscript(vitals slot: Int32) -> StoryVitals {
+        get { vitals[Int(slot)] }
+        _modify { yield &vitals[Int(slot)] }
+    }
+
     /// Stores a new story and returns its slot.
-    mutating func insert(_ story: StoryState) -> Int32 {
+    mutating func insert(_ story: StoryState, vitals storyVitals: StoryVitals) -> Int32 {
         let slot: Int32
         if let reused = freeSlots.popLast() {
             slot = reused
             stories[Int(slot)] = story
             occupied[Int(slot)] = true
+            vitals[Int(slot)] = storyVitals
         } else {
             slot = Int32(stories.count)
             stories.append(story)
             occupied.append(true)
+            vitals.append(storyVitals)
         }
         slotByID[story.id] = slot
         return slot
@@ -38,14 +48,14 @@ struct StorySlots: Sendable {
 
     /// Removes a story and returns it (its posting entries are the caller's to remove).
     @discardableResult
-    mutating func remove(slot: Int32) -> StoryState {
+    mutating func remove(slot: Int32) -> (story: StoryState, vitals: StoryVitals) {
         precondition(occupied[Int(slot)], "removing a free story slot")
         let story = stories[Int(slot)]
         stories[Int(slot)] = .vacant
         occupied[Int(slot)] = false
         slotByID[story.id] = nil
         freeSlots.append(slot)
-        return story
+        return (story, vitals[Int(slot)])
     }
 
     /// The ids of the active stories, in no particular order.
