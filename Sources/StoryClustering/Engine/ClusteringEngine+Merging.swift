@@ -28,7 +28,8 @@ extension ClusteringEngine {
     /// The cosine between the centroids of two stories.
     func centroidSimilarity(_ first: Int32, _ second: Int32) -> Float {
         let a = slots[first], b = slots[second]
-        guard a.squaredNorm > 0, b.squaredNorm > 0 else { return 0 }
+        let firstNorm = slots[vitals: first].squaredNorm, secondNorm = slots[vitals: second].squaredNorm
+        guard firstNorm > 0, secondNorm > 0 else { return 0 }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var dot: Float = 0
         for (term, entry) in small.terms {
@@ -36,7 +37,7 @@ extension ClusteringEngine {
             let weight = weighting.weight(of: table[term], in: table, documents: documents)
             dot += entry.mass * other.mass * weight * weight
         }
-        return dot / (a.squaredNorm * b.squaredNorm).squareRoot()
+        return dot / (firstNorm * secondNorm).squareRoot()
     }
 
     /// More articles wins; on a tie, the older story (smaller id) is kept.
@@ -47,21 +48,19 @@ extension ClusteringEngine {
 
     /// Moves everything of the story in `source` into the story in `target` and frees `source`.
     private mutating func absorb(_ source: Int32, into target: Int32) {
-        let absorbed = slots.remove(slot: source)
-        let generation = slots.generations[Int(target)]
+        let (absorbed, absorbedVitals) = slots.remove(slot: source)
+        removePostings(of: absorbed)
         for (term, entry) in absorbed.terms {
-            if let existing = slots[target].terms[term] {
-                slots[target].terms[term] = StoryTerm(mass: existing.mass + entry.mass,
-                                                      articles: existing.articles + entry.articles,
-                                                      posting: existing.posting)
-                index.add(entry.mass, at: existing.posting, of: term)
+            let newPosting = Int32(index.count(of: term))
+            if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
+                                                       postingIfNew: newPosting) {
+                index.add(entry.mass, at: previous.posting, of: term)
             } else {
-                let posting = index.append(Posting(slot: target, generation: generation, mass: entry.mass), to: term)
-                slots[target].terms[term] = StoryTerm(mass: entry.mass, articles: entry.articles, posting: posting)
+                _ = index.append(Posting(slot: target, mass: entry.mass), to: term)
             }
         }
         slots[target].articleCount += absorbed.articleCount
-        slots[target].lastActivity = max(slots[target].lastActivity, absorbed.lastActivity)
+        slots[vitals: target].lastActivity = max(slots[vitals: target].lastActivity, absorbedVitals.lastActivity)
         for outlet in absorbed.outlets { slots[target].count(outlet: outlet.name, articles: outlet.articles) }
         let exemplars = (slots[target].exemplars + absorbed.exemplars).sorted { $0.centrality > $1.centrality }
         slots[target].exemplars = Array(exemplars.prefix(Self.exemplarLimit))
