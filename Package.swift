@@ -77,6 +77,9 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // MARK: Benchmark (bench/run.sh): parse throughput of FeedParser, in process.
+        .executableTarget(name: "newswire-bench", dependencies: ["FeedParser"], swiftSettings: strict),
+
         // MARK: Tests.
         .target(
             name: "NewswireTestSupport",
