@@ -7,7 +7,8 @@ import XCTest
 ///
 /// The stream is made of synthetic articles (`SyntheticNews`): a title of about ten words and a
 /// summary of about thirty-five, events of a few hours to two days with their own names and words,
-/// `NEWSWIRE_BENCH_RATE` articles per hour (default 1,000, a large aggregator). Articles are generated
+/// `NEWSWIRE_BENCH_RATE` articles per hour (default 1,000, a large aggregator); `NEWSWIRE_BENCH_SUMMARIES=0`
+/// leaves summaries empty, like the development set's headlines. Articles are generated
 /// in batches outside the timed section; only `expire` + `assign` are timed.
 final class ThroughputBenchmark: XCTestCase {
     func testThroughputAndMemoryOnALongStream() throws {
@@ -15,7 +16,8 @@ final class ThroughputBenchmark: XCTestCase {
         guard environment["NEWSWIRE_BENCH"] == "1" else { throw XCTSkip("set NEWSWIRE_BENCH=1 to run the benchmark") }
         let total = environment["NEWSWIRE_BENCH_ARTICLES"].flatMap(Int.init) ?? 1_000_000
         let rate = environment["NEWSWIRE_BENCH_RATE"].flatMap(Double.init) ?? 1_000
-        var generator = SyntheticNews(seed: 2026, articlesPerHour: rate)
+        let withSummaries = environment["NEWSWIRE_BENCH_SUMMARIES"] != "0"
+        var generator = SyntheticNews(seed: 2026, articlesPerHour: rate, summaries: withSummaries)
         var clusterer = StoryClusterer()
         let batchSize = 10_000
         var clustered = 0

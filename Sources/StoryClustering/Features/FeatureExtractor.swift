@@ -12,6 +12,8 @@ struct FeatureExtractor: Sendable {
     var pairWeight: Float = 0.7
 
     private var lexicon = Lexicon()
+    /// Reused between texts.
+    private var words = TokenList()
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -32,9 +34,10 @@ struct FeatureExtractor: Sendable {
     static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
         var previous: TermID?
-        let tokens = Tokenizer.tokens(of: text)
-        let shouting = isShouting(tokens)
-        for token in tokens {
+        var words = TokenList()
+        Tokenizer.scan(text, into: &words)
+        let shouting = isShouting(words)
+        for token in words.tokens {
             guard isContent(token, shouting: shouting), let id = table.existingWord(PorterStemmer.stem(token.text))
             else {
                 previous = nil
@@ -50,14 +53,14 @@ struct FeatureExtractor: Sendable {
     private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool,
                                    to collected: inout [(TermID, Float)], table: inout TermTable) {
         guard !text.isEmpty else { return }
-        let tokens = Tokenizer.tokens(of: text)
-        let learnsCapitals = CapitalisationStatistics.isSentenceCase(tokens)
-        let shouting = Self.isShouting(tokens)
+        Tokenizer.scan(text, into: &words)
+        let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
+        let shouting = Self.isShouting(words)
         var previous: TermID?
-        for token in tokens {
-            guard token.text.utf8.count >= 2,
-                  let id = lexicon.term(of: token.text, keepingStopWord: Self.isAcronym(token, shouting: shouting),
-                                        in: &table)
+        for token in words.spans {
+            let keepsStopWord = token.isAllCapitals && !shouting
+            guard token.length >= 2,
+                  let id = words.withBytes(of: token, { lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table) })
             else {
                 previous = nil
                 continue
@@ -82,12 +85,12 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Whether most words are written in capitals, so that capitals mark no acronym.
-    private static func isShouting(_ tokens: [Token]) -> Bool {
-        var words = 0, capitals = 0
-        for token in tokens where !token.isNumber {
-            words += 1
+    private static func isShouting(_ words: TokenList) -> Bool {
+        var counted = 0, capitals = 0
+        for token in words.spans where !token.isNumber {
+            counted += 1
             if token.isAllCapitals { capitals += 1 }
         }
-        return capitals * 2 > words
+        return capitals * 2 > counted
     }
 }

@@ -11,6 +11,7 @@ struct SyntheticNews {
     private var generator: SeededGenerator
     private let interval: TimeInterval
     private let concurrentEvents: Int
+    private let summaries: Bool
     private(set) var now = Date(timeIntervalSince1970: 1_800_000_000)
     private var events: [Event] = []
     private var counter = 0
@@ -24,8 +25,9 @@ struct SyntheticNews {
     private static let functionWords = ["the", "of", "in", "to", "and", "a", "for", "on", "after", "as", "with", "by"]
     private static let everydayWords = (0..<3_000).map { word($0 * 7919 % 50_000) }
 
-    init(seed: UInt64, articlesPerHour: Double) {
+    init(seed: UInt64, articlesPerHour: Double, summaries: Bool = true) {
         generator = SeededGenerator(seed: seed)
+        self.summaries = summaries
         interval = 3600 / articlesPerHour
         concurrentEvents = max(20, Int(articlesPerHour / 5))
     }
@@ -38,7 +40,7 @@ struct SyntheticNews {
         while events.count < concurrentEvents { events.append(newEvent()) }
         let event = events[Int.random(in: 0..<events.count, using: &generator)]
         let title = sentence(names: pick(event.names, 2), words: pick(event.words, 4), everyday: 2, function: 3)
-        let summary = [
+        let summary = !summaries ? "" : [
             sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
             sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
         ].joined(separator: ". ") + "."
