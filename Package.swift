@@ -99,7 +99,8 @@ let package = Package(
         .testTarget(
             name: "NewswireUnitTests",
             dependencies: ["ArticleIdentity", "SourceAdapterKit", "NewswireProtocol", "NewswireStore",
-                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter"],
+                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter", "FeedParser", "StoryClustering"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "NewswireIntegrationTests",

@@ -24,30 +24,52 @@ public struct ArticleContent: Sendable, Equatable {
 /// Folding of presentation differences before comparing texts.
 public enum TextFolding {
     /// Lower case, straight quotes and hyphens, single spaces, trimmed.
+    ///
+    /// ASCII, most of every English feed, is folded byte by byte; only other scalars pay for a
+    /// look-up of Unicode properties (this runs on every item of every poll).
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let mapped: Unicode.Scalar
-            switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`", "\u{00B4}": mapped = "'"
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": mapped = "\""
-            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": mapped = "-"
-            case "\u{2026}":
-                mapped = "."
-            default: mapped = scalar
-            }
-            if mapped.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
+        func emit(_ byte: UInt8) {
             if pendingSpace {
-                out.append(" ")
+                out.append(UInt8(ascii: " "))
                 pendingSpace = false
             }
-            for lower in mapped.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            out.append(byte)
         }
-        return String(out)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: " "), 0x09...0x0D:
+                    pendingSpace = !out.isEmpty
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    emit(byte + 32)
+                case UInt8(ascii: "`"):
+                    emit(UInt8(ascii: "'"))
+                default:
+                    emit(byte)
+                }
+                continue
+            }
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":
+                emit(UInt8(ascii: "\""))
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}":
+                emit(UInt8(ascii: "-"))
+            case "\u{2026}": emit(UInt8(ascii: "."))
+            default:
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.utf8 { emit(lower) }
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -12,17 +12,18 @@ public enum NearDuplicate {
     public static let minimumWords = 6
 
     /// Lookup hints: an article is compared only with known articles of the same outlet that
-    /// share one of these (its title, the start or the end of its summary).
+    /// share one of these (the start or the end of its summary; its title when it has no summary).
     public static func hints(outlet: String, title: String, summary: String) -> [String] {
-        var hints: [String] = []
-        let titleWords = words(title)
-        if titleWords.count >= 2 { hints.append("t:\(outlet):\(hash(titleWords))") }
         let summaryWords = words(summary)
-        if summaryWords.count >= minimumWords {
-            hints.append("s:\(outlet):\(hash(Array(summaryWords.prefix(8))))")
-            hints.append("e:\(outlet):\(hash(Array(summaryWords.suffix(8))))")
+        guard summaryWords.count >= minimumWords else {
+            // Without a summary only the title can find a copy (and only a long, identical one matches).
+            let titleWords = words(title)
+            return titleWords.count >= minimumWords ? ["t:\(outlet):\(hash(titleWords))"] : []
         }
-        return hints
+        return [
+            "s:\(outlet):\(hash(Array(summaryWords.prefix(8))))",
+            "e:\(outlet):\(hash(Array(summaryWords.suffix(8))))",
+        ]
     }
 
     /// Whether `incoming` is a copy (possibly retitled or retouched) of `known`, from the same outlet.
@@ -43,8 +44,24 @@ public enum NearDuplicate {
         return knownTitle.count >= minimumWords && knownTitle == words(incoming.title)
     }
 
+    /// The folded words of `text`: runs of ASCII letters and digits, and of any non-ASCII text
+    /// (typographic punctuation is already folded to ASCII by `TextFolding`).
     static func words(_ text: String) -> [String] {
-        TextFolding.fold(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in TextFolding.fold(text).utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                current.append(byte)
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     private static func hash(_ words: [String]) -> String {

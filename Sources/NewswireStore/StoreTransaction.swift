@@ -91,7 +91,7 @@ public struct StoreTransaction {
     }
 
     /// The most recent articles sharing any of `hints` (candidates for a near-duplicate check).
-    public func articles(sharingHints hints: [String], limit: Int = 20) throws -> [StoredArticle] {
+    public func articles(sharingHints hints: [String], limit: Int = 8) throws -> [StoredArticle] {
         guard !hints.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: hints.count).joined(separator: ",")
         return try Row.fetchAll(

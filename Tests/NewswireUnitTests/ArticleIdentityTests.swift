@@ -90,4 +90,11 @@ final class ArticleIdentityTests: XCTestCase {
         XCTAssertEqual(RevisionDecision.decide(current: b, seenFingerprints: seen, incoming: a), .staleCopy)
         XCTAssertEqual(RevisionDecision.decide(current: b, seenFingerprints: seen, incoming: b), .unchanged)
     }
+
+    func testFoldingHandlesASCIIAndTheRestAlike() {
+        XCTAssertEqual(TextFolding.fold("  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ "),
+                       "über die brücke-\"quoted\" text 'x'")
+        XCTAssertEqual(NearDuplicate.hints(outlet: "o", title: "Live updates", summary: ""), [],
+                       "a short title alone finds nothing")
+    }
 }

@@ -64,3 +64,18 @@ final class ProtocolTests: XCTestCase {
             "Feed of Al Jazeera is failing: HTTP 500; retrying in 2 min")
     }
 }
+
+final class StoryTextRefreshTests: XCTestCase {
+    func testTextIsPickedAgainAsTheStoryChangesShape() {
+        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: nil, articleCount: 1, outlets: ["a"], merged: false))
+        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 3, outlets: ["a"], merged: false))
+        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 9, outlets: ["a", "b"], merged: false))
+        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 9, outlets: ["a"], merged: true))
+        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 16, outlets: ["a"], merged: false))
+        XCTAssertFalse(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 17, outlets: ["a"], merged: false))
+        let refreshes = (5...1000).filter {
+            StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: $0, outlets: ["a"], merged: false)
+        }
+        XCTAssertEqual(refreshes, [8, 16, 32, 64, 128, 256, 512])
+    }
+}

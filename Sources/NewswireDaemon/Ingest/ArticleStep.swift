@@ -59,15 +59,20 @@ enum ArticleStep {
             ClusterArticle(
                 id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
                 published: article.published ?? now))
-        let summary =
-            clusterer.summary(of: assignment.story)
-            ?? StorySummary(
-                id: assignment.story, headline: article.title, outlets: [article.outlet], articleCount: 1,
-                brief: [])
         for absorbed in assignment.absorbedStories {
             try tx.mergeStory(absorbed, into: assignment.story)
         }
-        let created = try tx.story(id: assignment.story)?.created ?? now
+        let stored = try tx.story(id: assignment.story)
+        let outline = clusterer.outline(of: assignment.story) ?? (articleCount: 1, outlets: [article.outlet])
+        let refresh = StoryTextRefresh.isDue(
+            storedOutlets: stored?.outlets, articleCount: outline.articleCount, outlets: outline.outlets,
+            merged: !assignment.absorbedStories.isEmpty)
+        let summary =
+            (refresh ? clusterer.summary(of: assignment.story) : nil)
+            ?? StorySummary(
+                id: assignment.story, headline: stored?.headline ?? article.title, outlets: outline.outlets,
+                articleCount: outline.articleCount, brief: stored?.brief ?? [])
+        let created = stored?.created ?? now
         try tx.saveStory(
             StoredStory(
                 id: summary.id, headline: summary.headline, outlets: summary.outlets,

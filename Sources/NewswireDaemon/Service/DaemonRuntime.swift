@@ -32,7 +32,9 @@ struct DaemonRuntime {
             store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
             clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
             logger: logger, now: Date())
-        fetcher = HTTPFetcher(userAgent: Daemon.userAgent)
+        fetcher = HTTPFetcher(
+            userAgent: Daemon.userAgent, maxConcurrentTransfers: configuration.http.maxConcurrent,
+            maxTransfersPerHost: configuration.http.maxPerHost)
         var limits = FetchLimits()
         limits.connectTimeout = configuration.http.connectTimeout
         limits.totalTimeout = configuration.http.totalTimeout

@@ -8,7 +8,7 @@ extension ClusteringEngine {
         while let first = expiry.first, first.time < cutoff {
             _ = expiry.popFirst()
             guard let slot = slots.slot(of: first.story) else { continue }  // merged into another story
-            let lastActivity = slots[slot].lastActivity
+            let lastActivity = slots[vitals: slot].lastActivity
             if lastActivity >= cutoff {
                 expiry.insert(time: lastActivity, story: first.story)
             } else {
@@ -19,10 +19,9 @@ extension ClusteringEngine {
 
     /// Forgets a story: its articles leave the window's term statistics and its slot is freed.
     private mutating func close(_ slot: Int32) {
-        let story = slots.remove(slot: slot)
+        let story = slots.remove(slot: slot).story
+        removePostings(of: story)
         documents -= story.articleCount
-        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
-            index.clear(term)
-        }
+        for (term, entry) in story.terms { table.adjustDocumentFrequency(of: term, by: -entry.articles) }
     }
 }

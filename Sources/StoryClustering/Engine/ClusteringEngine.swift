@@ -17,12 +17,9 @@ struct ClusteringEngine: Sendable {
     /// Articles of the active stories: the N of the inverse document frequency.
     var documents = 0
     var nextID: StoryID
-    /// Per-slot similarity accumulator, reused between articles; slots touched are listed in `touched`.
-    private var accumulator: [Float] = []
-    private var touched: [Int32] = []
+    /// Scratch space of `rank`, kept between articles to avoid allocations.
+    var accumulator = ScoreAccumulator()
 
-    /// Stories kept as the best few candidates of an article: the winner and those it may merge with.
-    static let candidateLimit = 4
     /// Shared terms reported in an explanation.
     static let explainedTerms = 6
 
@@ -38,7 +35,7 @@ struct ClusteringEngine: Sendable {
         let now = article.published.timeIntervalSinceReferenceDate
         let vector = admit(article)
         let candidates = rank(vector, now: now)
-        let threshold = Float(configuration.joinThreshold)
+        let threshold = Float(configuration.joinThreshold(windowArticles: documents - 1))
         guard let best = candidates.first, best.score >= threshold else {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
@@ -46,8 +43,8 @@ struct ClusteringEngine: Sendable {
                                               threshold: configuration.joinThreshold)
             return StoryAssignment(story: slots[slot].id, isNewStory: true, explanation: explanation)
         }
-        let explanation = explain(vector, slot: best.slot, score: best.score)
-        add(article, vector, to: best.slot, centrality: best.score, now: now)
+        let shared = add(article, vector, to: best.slot, centrality: best.score, now: now)
+        let explanation = explain(shared, score: best.score)
         let bridged = candidates.dropFirst().filter { $0.score >= threshold }.map(\.slot)
         if let merge = mergeIfBridged(best.slot, with: bridged) {
             return StoryAssignment(story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
@@ -82,52 +79,6 @@ struct ClusteringEngine: Sendable {
         return WeightedTerms(terms, table: table, weighting: weighting, documents: documents)
     }
 
-    /// The best candidate stories for `vector`, best first, scored by centroid cosine and recency.
-    private mutating func rank(_ vector: WeightedTerms, now: TimeInterval) -> [Candidate] {
-        if accumulator.count < slots.capacity {
-            accumulator.append(contentsOf: repeatElement(0, count: slots.capacity - accumulator.count))
-        }
-        for position in vector.terms.ids.indices {
-            let term = vector.terms.ids[position]
-            let contribution = vector.values[position] * vector.termWeights[position]
-            guard contribution > 0 else { continue }
-            var entry = 0
-            while entry < index.count(of: term) {
-                let posting = index.posting(at: entry, of: term)
-                guard slots.isCurrent(posting) else {
-                    dropStalePosting(at: entry, of: term)
-                    continue
-                }
-                if accumulator[Int(posting.slot)] == 0 { touched.append(posting.slot) }
-                accumulator[Int(posting.slot)] += contribution * posting.mass
-                entry += 1
-            }
-        }
-        var best = CandidateList(limit: Self.candidateLimit)
-        for slot in touched {
-            let dot = accumulator[Int(slot)]
-            accumulator[Int(slot)] = 0
-            let story = slots[slot]
-            let quiet = max(0, now - story.lastActivity)
-            guard quiet <= configuration.quietPeriod, story.squaredNorm > 0 else { continue }
-            best.offer(Candidate(slot: slot, score: dot / story.squaredNorm.squareRoot() * recencyFactor(quiet)))
-        }
-        touched.removeAll(keepingCapacity: true)
-        return best.sorted
-    }
-
-    private func recencyFactor(_ quiet: TimeInterval) -> Float {
-        guard let halfLife = configuration.recencyHalfLife, halfLife > 0 else { return 1 }
-        return Float(exp2(-quiet / halfLife))
-    }
-
-    /// Removes a stale posting entry, telling the story whose entry moved into its place.
-    private mutating func dropStalePosting(at entry: Int, of term: TermID) {
-        if let moved = index.remove(at: entry, of: term), slots.isCurrent(moved) {
-            slots[moved.slot].terms[term]?.posting = Int32(entry)
-        }
-    }
-
     private mutating func allocateID() -> StoryID {
         defer { nextID += 1 }
         return nextID
@@ -135,41 +86,13 @@ struct ClusteringEngine: Sendable {
 
     private mutating func openStory(id: StoryID, now: TimeInterval) -> Int32 {
         expiry.insert(time: now, story: id)
-        return slots.insert(StoryState(id: id, lastActivity: now))
+        return slots.insert(StoryState(id: id), vitals: StoryVitals(lastActivity: now))
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(_ vector: WeightedTerms, slot: Int32, score: Float) -> JoinExplanation {
-        let story = slots[slot]
-        var contributions: [(term: TermID, weight: Float)] = []
-        for position in vector.terms.ids.indices {
-            let term = vector.terms.ids[position]
-            guard let shared = story.terms[term] else { continue }
-            contributions.append((term, vector.values[position] * vector.termWeights[position] * shared.mass))
-        }
-        contributions.sort { $0.weight > $1.weight }
-        let names = contributions.prefix(Self.explainedTerms).map { table[$0.term].display }
-        return JoinExplanation(score: Double(score), sharedTerms: names, threshold: configuration.joinThreshold)
-    }
-}
-
-/// A story considered for an article, with its similarity.
-struct Candidate: Sendable {
-    var slot: Int32
-    var score: Float
-}
-
-/// The few best candidates seen, kept sorted best first.
-struct CandidateList {
-    let limit: Int
-    private(set) var sorted: [Candidate] = []
-
-    init(limit: Int) { self.limit = limit }
-
-    mutating func offer(_ candidate: Candidate) {
-        guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }
-        let position = sorted.firstIndex { $0.score < candidate.score } ?? sorted.count
-        sorted.insert(candidate, at: position)
-        if sorted.count > limit { sorted.removeLast() }
+    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float) -> JoinExplanation {
+        let heaviest = shared.sorted { $0.contribution > $1.contribution }.prefix(Self.explainedTerms)
+        return JoinExplanation(score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
+                               threshold: configuration.joinThreshold)
     }
 }

@@ -2,8 +2,6 @@
 struct Posting: Sendable {
     /// Where the story lives in `StorySlots`.
     var slot: Int32
-    /// The slot's generation when the entry was written: a mismatch means the story has gone.
-    var generation: UInt32
     /// The term's mass in the story's centroid (mirrors `StoryTerm.mass`).
     var mass: Float
 }
@@ -11,20 +9,27 @@ struct Posting: Sendable {
 /// The inverted index from terms to the active stories that use them, so that an article is
 /// compared only with stories sharing at least one of its terms.
 ///
-/// Entries of closed or merged stories are not searched for when the story goes: they are detected
-/// by their generation and removed the next time the list is read.
+/// Each story knows the index of its entry in every list (`StoryTerm.posting`), so entries are
+/// updated and removed in constant time; removal moves the last entry of the list into the hole.
 struct PostingIndex: Sendable {
-    private(set) var lists: [[Posting]] = []
+    private var lists: [[Posting]] = []
+    /// The length of each list, in a dense array of its own: reading it for every term of an article
+    /// must not chase each list's storage.
+    private var lengths: [Int32] = []
 
     /// Makes room for every term id below `capacity`.
     mutating func reserve(terms capacity: Int) {
-        if lists.count < capacity { lists.append(contentsOf: repeatElement([], count: capacity - lists.count)) }
+        if lists.count < capacity {
+            lists.append(contentsOf: repeatElement([], count: capacity - lists.count))
+            lengths.append(contentsOf: repeatElement(0, count: capacity - lengths.count))
+        }
     }
 
     /// Adds an entry and returns its index in the term's list.
     mutating func append(_ posting: Posting, to term: TermID) -> Int32 {
         lists[Int(term)].append(posting)
-        return Int32(lists[Int(term)].count - 1)
+        lengths[Int(term)] += 1
+        return lengths[Int(term)] - 1
     }
 
     /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
@@ -32,14 +37,10 @@ struct PostingIndex: Sendable {
         lists[Int(term)][Int(index)].mass += delta
     }
 
-    /// Forgets a released term's list.
-    mutating func clear(_ term: TermID) {
-        if Int(term) < lists.count { lists[Int(term)] = [] }
-    }
-
     /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
     /// returns the moved entry (whose story must learn its new index), if any.
     mutating func remove(at index: Int, of term: TermID) -> Posting? {
+        lengths[Int(term)] -= 1
         let last = lists[Int(term)].count - 1
         if index == last {
             lists[Int(term)].removeLast()
@@ -51,8 +52,12 @@ struct PostingIndex: Sendable {
     }
 
     /// Entries in `term`'s list.
-    func count(of term: TermID) -> Int { lists[Int(term)].count }
+    func count(of term: TermID) -> Int { Int(lengths[Int(term)]) }
 
-    /// The entry at `index` of `term`'s list.
-    func posting(at index: Int, of term: TermID) -> Posting { lists[Int(term)][index] }
+    /// Calls `body` with every entry of `term`'s list.
+    func forEachPosting(of term: TermID, _ body: (Posting) -> Void) {
+        lists[Int(term)].withUnsafeBufferPointer { entries in
+            for posting in entries { body(posting) }
+        }
+    }
 }

@@ -1,17 +1,19 @@
-/// Turns an article's title and summary into weighted terms: stemmed content words and pairs of
-/// adjacent content words (`mt gox`, `top banana`), which carry more of the event than single words.
+/// Turns an article's title and summary into weighted terms: stemmed content words, and pairs of
+/// adjacent content words of the title (`mt gox`, `top banana`), which carry more of the event than
+/// single words. (Pairs of the summary's running text are mostly incidental and would double the
+/// vocabulary, so the summary contributes single words only.)
 ///
 /// The title is what outlets choose to say about the event, so its terms weigh most; the summary adds
 /// context at a lower weight. While reading, capitalisation is recorded to learn names.
 struct FeatureExtractor: Sendable {
     /// Weight of a term that only the summary contains, relative to the title.
     var summaryWeight: Float = 0.5
-    /// Weight of a pair of adjacent words, relative to a single word of the same text.
+    /// Weight of a pair of adjacent words, relative to a single word of the title.
     var pairWeight: Float = 0.7
 
-    private var stemCache: [String: String] = [:]
-    /// Words kept in the stem cache before it is emptied (bounds its memory).
-    private static let stemCacheLimit = 100_000
+    private var lexicon = Lexicon()
+    /// Reused between texts.
+    private var words = TokenList()
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -22,8 +24,8 @@ struct FeatureExtractor: Sendable {
     mutating func terms(title: String, summary: String, table: inout TermTable) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
         collected.reserveCapacity(64)
-        addTerms(of: WireSlug.strip(title), weight: 1, to: &collected, table: &table)
-        addTerms(of: summary, weight: summaryWeight, to: &collected, table: &table)
+        addTerms(of: WireSlug.strip(title), weight: 1, pairs: true, to: &collected, table: &table)
+        addTerms(of: summary, weight: summaryWeight, pairs: false, to: &collected, table: &table)
         return ArticleTerms(unordered: collected)
     }
 
@@ -32,11 +34,11 @@ struct FeatureExtractor: Sendable {
     static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
         var previous: TermID?
-        let tokens = Tokenizer.tokens(of: text)
-        let shouting = isShouting(tokens)
-        for token in tokens {
-            guard let stem = contentWord(of: token, shouting: shouting).map(PorterStemmer.stem),
-                  let id = table.existingWord(stem)
+        var words = TokenList()
+        Tokenizer.scan(text, into: &words)
+        let shouting = isShouting(words)
+        for token in words.tokens {
+            guard isContent(token, shouting: shouting), let id = table.existingWord(PorterStemmer.stem(token.text))
             else {
                 previous = nil
                 continue
@@ -48,48 +50,47 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
-    private mutating func addTerms(of text: some StringProtocol, weight: Float, to collected: inout [(TermID, Float)],
-                                   table: inout TermTable) {
+    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool,
+                                   to collected: inout [(TermID, Float)], table: inout TermTable) {
         guard !text.isEmpty else { return }
-        let tokens = Tokenizer.tokens(of: text)
-        let learnsCapitals = CapitalisationStatistics.isSentenceCase(tokens)
-        let shouting = Self.isShouting(tokens)
+        Tokenizer.scan(text, into: &words)
+        let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
+        let shouting = Self.isShouting(words)
         var previous: TermID?
-        for token in tokens {
-            guard let word = Self.contentWord(of: token, shouting: shouting) else {
+        for token in words.spans {
+            let keepsStopWord = token.isAllCapitals && !shouting
+            guard token.length >= 2,
+                  let id = words.withBytes(of: token, { lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table) })
+            else {
                 previous = nil
                 continue
             }
-            let id = table.word(cachedStem(of: word), display: token.text)
             if learnsCapitals { CapitalisationStatistics.observe(token, as: id, in: &table) }
             collected.append((id, weight))
-            if let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
+            if pairs, let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
             previous = id
         }
     }
 
-    /// The word if it says something about the event, or `nil` for a stop word, a single character or
-    /// boilerplate. A stop word in capitals is an acronym (`US`, `IT`, `WHO`) and kept, unless the whole
-    /// text is in capitals.
-    private static func contentWord(of token: Token, shouting: Bool) -> String? {
-        guard token.text.utf8.count >= 2 else { return nil }
-        if StopWords.contains(token.text) && !(token.isAllCapitals && !shouting) { return nil }
-        return token.text
+    /// Whether a token says something about the event: not a stop word, a single character or
+    /// boilerplate, unless it is an acronym.
+    private static func isContent(_ token: Token, shouting: Bool) -> Bool {
+        token.text.utf8.count >= 2 && (!StopWords.contains(token.text) || isAcronym(token, shouting: shouting))
     }
 
-    /// The Porter stem of a word, from a bounded cache.
-    private mutating func cachedStem(of word: String) -> String {
-        if let cached = stemCache[word] { return cached }
-        if stemCache.count >= Self.stemCacheLimit { stemCache.removeAll(keepingCapacity: true) }
-        let stem = PorterStemmer.stem(word)
-        stemCache[word] = stem
-        return stem
+    /// A stop word in capitals is an acronym (`US`, `IT`, `WHO`) and kept, unless the whole text is in
+    /// capitals.
+    private static func isAcronym(_ token: Token, shouting: Bool) -> Bool {
+        token.isAllCapitals && !shouting
     }
 
     /// Whether most words are written in capitals, so that capitals mark no acronym.
-    private static func isShouting(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter { !$0.isNumber }
-        guard !words.isEmpty else { return false }
-        return words.filter(\.isAllCapitals).count * 2 > words.count
+    private static func isShouting(_ words: TokenList) -> Bool {
+        var counted = 0, capitals = 0
+        for token in words.spans where !token.isNumber {
+            counted += 1
+            if token.isAllCapitals { capitals += 1 }
+        }
+        return capitals * 2 > counted
     }
 }

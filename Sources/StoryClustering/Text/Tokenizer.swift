@@ -9,17 +9,31 @@
 enum Tokenizer {
     /// The words of `text`, in order.
     static func tokens(of text: some StringProtocol) -> [Token] {
-        var scanner = WordScanner()
-        var copy = String(text)
-        copy.withUTF8 { scanner.scan($0) }
-        return scanner.tokens
+        var list = TokenList()
+        scan(text, into: &list)
+        return list.tokens
+    }
+
+    /// Replaces the contents of `list` with the words of `text`.
+    static func scan(_ text: some StringProtocol, into list: inout TokenList) {
+        list.removeAll()
+        var scanner = WordScanner(list: list)
+        list = TokenList()  // the scanner owns the storage while it works
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ scanner.scan($0) }) {
+            _ = done
+        } else {
+            var copy = String(text)
+            copy.withUTF8 { scanner.scan($0) }
+        }
+        list = scanner.list
     }
 }
 
 /// The state of one left-to-right pass over the bytes of a text.
 private struct WordScanner {
-    private(set) var tokens: [Token] = []
-    private var word: [UInt8] = []
+    var list: TokenList
+    /// Where the current word starts in `list`.
+    private var wordStart = 0
     private var letters = 0
     private var capitals = 0
     private var onlyDigits = true
@@ -27,7 +41,12 @@ private struct WordScanner {
     /// Letters since the word started or since the last dot of an abbreviation.
     private var segmentLetters = 0
 
-    init() { word.reserveCapacity(32) }
+    init(list: TokenList) {
+        self.list = list
+    }
+
+    private var wordIsEmpty: Bool { list.end == wordStart }
+    private var wordLength: Int { list.end - wordStart }
 
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
@@ -35,13 +54,13 @@ private struct WordScanner {
             let unit = CharacterClass.at(index, in: bytes)
             switch unit.kind {
             case .letter(let lowercase, let isUpper):
-                word.append(lowercase)
+                list.append(byte: lowercase)
                 addLetter(isUpper: isUpper)
             case .foreignLetter(let scalar):
-                word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                list.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 addLetter(isUpper: scalar.properties.isUppercase)
             case .digit(let byte):
-                word.append(byte)
+                list.append(byte: byte)
                 segmentLetters = 0
             case .apostrophe:
                 index = apostrophe(at: index, length: unit.length, in: bytes)
@@ -49,7 +68,7 @@ private struct WordScanner {
             case .period:
                 if !dotContinuesWord(at: index, in: bytes) {
                     // `Mt. Gox`, `Dr. Smith`: a short capitalised word before a dot is an abbreviation.
-                    let abbreviated = capitals > 0 && letters <= 3 && letters == word.count
+                    let abbreviated = capitals > 0 && letters <= 3 && letters == wordLength
                     finishWord()
                     atSentenceStart = !abbreviated
                 }
@@ -74,7 +93,7 @@ private struct WordScanner {
     }
 
     private var lastIsDigit: Bool {
-        guard let last = word.last else { return false }
+        guard let last = list.lastByte(after: wordStart) else { return false }
         return last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")
     }
 
@@ -89,9 +108,9 @@ private struct WordScanner {
     /// Decides whether the dot at `index` stays inside the word: a decimal point (`7.1`) or the dot
     /// of a dotted abbreviation (`U.S.`), which is dropped.
     private mutating func dotContinuesWord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !word.isEmpty else { return false }
+        guard !wordIsEmpty else { return false }
         if lastIsDigit && nextIsDigit(after: index, in: bytes) {
-            word.append(UInt8(ascii: "."))
+            list.append(byte: UInt8(ascii: "."))
             return true
         }
         let isAbbreviation = !onlyDigits && segmentLetters == 1 && index + 2 < bytes.count
@@ -102,29 +121,37 @@ private struct WordScanner {
 
     /// Handles an apostrophe inside a word and returns the index to continue from.
     private mutating func apostrophe(at index: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var end = index + length
-        guard !word.isEmpty, !onlyDigits else {
+        let suffixStart = index + length
+        guard !wordIsEmpty, !onlyDigits else {
             finishWord()
-            return end
+            return suffixStart
         }
-        var suffix: [UInt8] = []
-        while end < bytes.count, Self.isASCIILetter(bytes[end]) {
-            suffix.append(bytes[end] | 0x20)
-            end += 1
-        }
-        if !Self.droppedEndings.contains(suffix) { word.append(contentsOf: suffix) }
+        var end = suffixStart
+        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+        let suffix = UnsafeBufferPointer(rebasing: bytes[suffixStart..<end])
+        if !Self.isDroppedEnding(suffix) { list.append(contentsOf: suffix.lazy.map { $0 | 0x20 }) }
         return end
     }
 
-    /// Endings after an apostrophe that carry no meaning of their own.
-    private static let droppedEndings: Set<[UInt8]> = Set(["s", "re", "ll", "ve", "d", "m"].map { Array($0.utf8) })
+    /// Endings after an apostrophe that carry no meaning of their own: `s`, `re`, `ll`, `ve`, `d`, `m`.
+    private static func isDroppedEnding(_ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch suffix.count {
+        case 1:
+            return "sdm".utf8.contains(suffix[0] | 0x20)
+        case 2:
+            let pair = (suffix[0] | 0x20, suffix[1] | 0x20)
+            return pair == (UInt8(ascii: "r"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "l"), UInt8(ascii: "l"))
+                || pair == (UInt8(ascii: "v"), UInt8(ascii: "e"))
+        default:
+            return false
+        }
+    }
 
     private mutating func finishWord() {
-        if !word.isEmpty {
-            tokens.append(Token(text: String(decoding: word, as: UTF8.self), isCapitalised: capitals > 0,
-                                isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
-                                startsSentence: atSentenceStart))
-            word.removeAll(keepingCapacity: true)
+        if !wordIsEmpty {
+            list.closeWord(from: wordStart, isCapitalised: capitals > 0, isAllCapitals: letters >= 2 && capitals == letters,
+                           isNumber: onlyDigits, startsSentence: atSentenceStart)
+            wordStart = list.end
             atSentenceStart = false
         }
         letters = 0

@@ -11,20 +11,20 @@ enum CapitalisationStatistics {
     /// Total uses above which a word's counts are halved.
     static let decayAbove: Float = 64
 
-    /// Whether the capitals of `tokens` carry information (the text is not in title case or all capitals).
-    static func isSentenceCase(_ tokens: [Token]) -> Bool {
-        var words = 0
+    /// Whether the capitals of a text carry information (it is not in title case or all capitals).
+    static func isSentenceCase(_ words: TokenList) -> Bool {
+        var counted = 0
         var capitalised = 0
-        for token in tokens where !token.isNumber && token.text.utf8.count > 3 {
-            words += 1
+        for token in words.spans where !token.isNumber && token.length > 3 {
+            counted += 1
             if token.isCapitalised { capitalised += 1 }
         }
-        guard words >= 2 else { return false }
-        return Double(capitalised) / Double(words) <= titleCaseShare
+        guard counted >= 2 else { return false }
+        return Double(capitalised) / Double(counted) <= titleCaseShare
     }
 
     /// Records one use of `term` written as `token`.
-    static func observe(_ token: Token, as term: TermID, in table: inout TermTable) {
+    static func observe(_ token: TokenList.Span, as term: TermID, in table: inout TermTable) {
         guard !token.startsSentence, !token.isNumber else { return }
         if token.isCapitalised {
             table[term].capitalisedUses += 1

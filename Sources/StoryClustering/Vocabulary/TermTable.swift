@@ -10,7 +10,8 @@ struct TermEntry: Sendable {
     }
 
     var key: Key
-    /// A readable form for explanations: the first surface word seen (`bankruptcy`, not `bankruptci`).
+    /// A readable form of a word for explanations: the first surface word seen (`bankruptcy`, not
+    /// `bankruptci`); empty for a pair (see `TermTable.displayName(of:)`).
     var display: String
     /// Articles of the active window that contain the term.
     var documentFrequency: Int32 = 0
@@ -28,6 +29,8 @@ struct TermTable: Sendable {
     private var words: [String: TermID] = [:]
     private var pairs: [UInt64: TermID] = [:]
     private(set) var entries: [TermEntry] = []
+    /// Bumped each time an id is released, so that caches holding ids can tell they are stale.
+    private var generations: [UInt32] = []
     private var freeIDs: [TermID] = []
 
     /// Terms currently alive.
@@ -40,6 +43,9 @@ struct TermTable: Sendable {
         get { entries[Int(id)] }
         _modify { yield &entries[Int(id)] }
     }
+
+    /// The generation of an id: it changes when the id is released and reused for another term.
+    func generation(of id: TermID) -> UInt32 { generations[Int(id)] }
 
     /// The id of an existing stemmed word, without creating it.
     func existingWord(_ stem: String) -> TermID? { words[stem] }
@@ -56,10 +62,17 @@ struct TermTable: Sendable {
     mutating func pair(_ first: TermID, _ second: TermID) -> TermID {
         let key = Self.pairKey(first, second)
         if let id = pairs[key] { return id }
-        let display = self[first].display + " " + self[second].display
-        let id = allocate(TermEntry(key: .pair(first, second), display: display))
+        let id = allocate(TermEntry(key: .pair(first, second), display: ""))
         pairs[key] = id
         return id
+    }
+
+    /// The readable form of a term: `mt gox` for a pair.
+    func displayName(of id: TermID) -> String {
+        switch self[id].key {
+        case .word: return self[id].display
+        case .pair(let first, let second): return self[first].display + " " + self[second].display
+        }
     }
 
     /// The id of an existing pair, without creating it.
@@ -85,6 +98,7 @@ struct TermTable: Sendable {
             return id
         }
         entries.append(entry)
+        generations.append(0)
         return TermID(entries.count - 1)
     }
 
@@ -94,6 +108,7 @@ struct TermTable: Sendable {
         case .pair(let first, let second): pairs[Self.pairKey(first, second)] = nil
         }
         entries[Int(id)] = TermEntry(key: .word(""), display: "")
+        generations[Int(id)] &+= 1
         freeIDs.append(id)
     }
 }

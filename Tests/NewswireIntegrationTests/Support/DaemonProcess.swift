@@ -21,6 +21,7 @@ final class DaemonProcess {
     static var clientBinary: URL { productsDirectory.appendingPathComponent("newswire") }
 
     init(workDirectory: URL, config: String?) throws {
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
         stateDirectory = workDirectory.appendingPathComponent("state")
         socketPath = workDirectory.appendingPathComponent("run/events.sock").path
         logFile = workDirectory.appendingPathComponent("daemon.log")

@@ -1,57 +1,65 @@
 import Foundation
 import StoryClustering
 
-/// An endless, reproducible stream of made-up news: events with their own vocabulary (names and
-/// topic words) reported a few times each by several outlets, mixed with generic news words, at a
-/// steady rate. Each event lives for a few hours, then new events replace it.
+/// An endless, reproducible stream of made-up news for speed and memory tests.
+///
+/// Events appear continuously and last from two hours to two days; each has its own names and topic
+/// words. An article reports one current event: a title of about ten words and a summary of about
+/// thirty-five, mixing the event's names and words with everyday vocabulary and function words.
+/// `published` advances steadily at the given rate.
 struct SyntheticNews {
     private var generator: SeededGenerator
     private let interval: TimeInterval
+    private let concurrentEvents: Int
+    private let summaries: Bool
     private(set) var now = Date(timeIntervalSince1970: 1_800_000_000)
     private var events: [Event] = []
     private var counter = 0
-    private var nextEventNumber = 0
 
     private struct Event {
         var names: [String]
         var words: [String]
-        var remaining: Int
+        var ends: Date
     }
 
-    private static let commonWords = [
-        "government", "officials", "said", "attack", "market", "prices", "deal", "court", "police", "president",
-        "minister", "election", "talks", "report", "company", "shares", "rise", "fall", "crisis", "warns",
-        "plan", "vote", "law", "health", "study", "city", "country", "people", "killed", "fire", "storm",
-        "record", "sales", "bank", "rates", "workers", "strike", "protest", "leaders", "summit", "trade",
-    ]
+    private static let functionWords = ["the", "of", "in", "to", "and", "a", "for", "on", "after", "as", "with", "by"]
+    private static let everydayWords = (0..<3_000).map { word($0 * 7919 % 50_000) }
 
-    init(seed: UInt64, articlesPerHour: Double) {
+    init(seed: UInt64, articlesPerHour: Double, summaries: Bool = true) {
         generator = SeededGenerator(seed: seed)
+        self.summaries = summaries
         interval = 3600 / articlesPerHour
+        concurrentEvents = max(20, Int(articlesPerHour / 5))
     }
 
-    /// The next article; `published` advances steadily.
+    /// The next article.
     mutating func next() -> ClusterArticle {
         now = now.addingTimeInterval(interval)
         counter += 1
-        events.removeAll { $0.remaining == 0 }
-        while events.count < 40 { events.append(newEvent()) }
-        let index = Int.random(in: 0..<events.count, using: &generator)
-        events[index].remaining -= 1
-        let event = events[index]
-        let title = (pick(event.names, 2) + pick(event.words, 3) + pick(Self.commonWords, 2))
-            .shuffled(using: &generator).joined(separator: " ")
-        let summary = (pick(event.names, 2) + pick(event.words, 5) + pick(Self.commonWords, 6))
-            .shuffled(using: &generator).joined(separator: " ") + "."
-        return ClusterArticle(id: "synthetic-\(counter)", outlet: "outlet-\(counter % 7)", title: title.capitalized,
+        events.removeAll { $0.ends < now }
+        while events.count < concurrentEvents { events.append(newEvent()) }
+        let event = events[Int.random(in: 0..<events.count, using: &generator)]
+        let title = sentence(names: pick(event.names, 2), words: pick(event.words, 4), everyday: 2, function: 3)
+        let summary = !summaries ? "" : [
+            sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
+            sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
+        ].joined(separator: ". ") + "."
+        return ClusterArticle(id: "synthetic-\(counter)", outlet: "outlet-\(counter % 11)", title: title,
                               summary: summary, published: now)
     }
 
     private mutating func newEvent() -> Event {
-        nextEventNumber += 1
-        let names = (0..<3).map { _ in Self.word(Int.random(in: 0..<2_000_000, using: &generator)).capitalized }
-        let words = (0..<8).map { _ in Self.word(Int.random(in: 0..<20_000, using: &generator)) }
-        return Event(names: names, words: words, remaining: Int.random(in: 2...60, using: &generator))
+        let names = (0..<3).map { _ in Self.word(Int.random(in: 0..<5_000_000, using: &generator)).capitalized }
+        let words = (0..<10).map { _ in Self.word(50_000 + Int.random(in: 0..<30_000, using: &generator)) }
+        let lifetime = TimeInterval.random(in: 2 * 3600...48 * 3600, using: &generator)
+        return Event(names: names, words: words, ends: now.addingTimeInterval(lifetime))
+    }
+
+    private mutating func sentence(names: [String], words: [String], everyday: Int, function: Int) -> String {
+        var parts = names + words + pick(Self.everydayWords, everyday) + pick(Self.functionWords, function)
+        parts.shuffle(using: &generator)
+        parts[0] = parts[0].capitalized
+        return parts.joined(separator: " ")
     }
 
     private mutating func pick(_ words: [String], _ count: Int) -> [String] {
