@@ -1,0 +1,100 @@
+import Foundation
+
+/// Adding articles to stories: centroid counts, posting entries, the cached norm and the exemplars.
+extension ClusteringEngine {
+    /// Most exemplars kept per story for its headline and brief.
+    static let exemplarLimit = 12
+
+    /// Adds an admitted article to the story in `slot`, and returns what each term the story already
+    /// had contributed to the article's similarity (for the explanation).
+    @discardableResult
+    mutating func add(_ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
+                      now: TimeInterval) -> [(term: TermID, contribution: Float)] {
+        var shared: [(term: TermID, contribution: Float)] = []
+        var squaredNormChange: Float = 0
+        for position in vector.terms.ids.indices {
+            let term = vector.terms.ids[position]
+            let weight = vector.termWeights[position]
+            let mass = vector.terms.weights[position]
+            let newPosting = Int32(index.count(of: term))
+            if let previous = slots[slot].accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
+                index.add(mass, at: previous.posting, of: term)
+                squaredNormChange += (2 * previous.mass + mass) * mass * weight * weight
+                shared.append((term, vector.values[position] * weight * previous.mass))
+            } else {
+                _ = index.append(Posting(slot: slot, mass: mass), to: term)
+                squaredNormChange += mass * mass * weight * weight
+            }
+        }
+        slots[slot].articleCount += 1
+        slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
+        slots[slot].count(outlet: article.outlet)
+        let count = slots[slot].articleCount
+        if count & (count - 1) == 0 {
+            refreshNorm(of: slot)  // at sizes 1, 2, 4, 8…: amortised constant time per article
+        } else {
+            slots[vitals: slot].squaredNorm += squaredNormChange
+        }
+        keepExemplar(Exemplar(title: article.title, summary: article.summary, outlet: article.outlet,
+                              terms: vector.terms, centrality: centrality), in: slot)
+        return shared
+    }
+
+    /// Recomputes the centroid's norm with the current term weights (in between, joins update it
+    /// incrementally and the weights of other terms drift slowly).
+    mutating func refreshNorm(of slot: Int32) {
+        var squaredNorm: Float = 0
+        for (term, entry) in slots[slot].terms {
+            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
+            squaredNorm += weight * weight
+        }
+        slots[vitals: slot].squaredNorm = squaredNorm
+    }
+
+    /// The cosine between an article's vector and the centroid of the story in `slot`.
+    func similarity(_ vector: WeightedTerms, toStoryIn slot: Int32) -> Float {
+        let squaredNorm = slots[vitals: slot].squaredNorm
+        guard squaredNorm > 0 else { return 0 }
+        var dot: Float = 0
+        for position in vector.terms.ids.indices {
+            guard let shared = slots[slot].terms[vector.terms.ids[position]] else { continue }
+            dot += vector.values[position] * vector.termWeights[position] * shared.mass
+        }
+        return dot / squaredNorm.squareRoot()
+    }
+
+    /// Removes a story's entries from the posting lists, telling the stories whose entries moved.
+    mutating func removePostings(of story: StoryState) {
+        for (term, entry) in story.terms {
+            if let moved = index.remove(at: Int(entry.posting), of: term) {
+                slots[moved.slot].terms[term]!.posting = entry.posting
+            }
+        }
+    }
+
+    /// The cosine between a stored article's terms and the centroid of the story in `slot`.
+    func similarity(_ terms: ArticleTerms, toStoryIn slot: Int32) -> Float {
+        similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
+    }
+
+    /// Keeps the article as an exemplar if the story has room or it is more central than the least
+    /// central one. Centralities are measured again each time the story doubles in size.
+    private mutating func keepExemplar(_ exemplar: Exemplar, in slot: Int32) {
+        let count = slots[slot].articleCount
+        if count >= 4 && count & (count - 1) == 0 {
+            for position in slots[slot].exemplars.indices {
+                slots[slot].exemplars[position].centrality = similarity(slots[slot].exemplars[position].terms,
+                                                                        toStoryIn: slot)
+            }
+        }
+        if slots[slot].exemplars.count < Self.exemplarLimit {
+            slots[slot].exemplars.append(exemplar)
+            return
+        }
+        let exemplars = slots[slot].exemplars
+        guard let weakest = exemplars.indices.min(by: { exemplars[$0].centrality < exemplars[$1].centrality }),
+              exemplars[weakest].centrality < exemplar.centrality
+        else { return }
+        slots[slot].exemplars[weakest] = exemplar
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Finding the stories an article may belong to, through the inverted index.
+extension ClusteringEngine {
+    /// Stories kept as the best few candidates of an article: the winner and those it may merge with.
+    static let candidateLimit = 4
+    /// Posting entries scanned per article, at most, to find candidates. The article's rarest terms are
+    /// scanned first; terms used by many active stories (like `said`) that would exceed the budget do
+    /// not bring in candidates (they say little about which story), but still count in the score of
+    /// the candidates found through the other terms. The three rarest terms are always scanned.
+    static let scanBudget = 512
+    static let alwaysScanned = 3
+    /// Candidates, found through selective terms, that are scored with all terms.
+    static let rescoredCandidates = 4
+
+    /// The best candidate stories for `vector`, best first, scored by centroid cosine and recency.
+    mutating func rank(_ vector: WeightedTerms, now: TimeInterval) -> [Candidate] {
+        var sums = ScoreAccumulator()
+        swap(&sums, &accumulator)  // borrowed for this call, so that scanning can read `self`
+        defer { swap(&sums, &accumulator) }
+        var commonTerms: [Int] = []
+        var scanned = 0, scannedTerms = 0
+        let rarestFirst = vector.terms.ids.indices.map { (length: index.count(of: vector.terms.ids[$0]), position: $0) }
+            .sorted { $0.length < $1.length }
+        for (length, position) in rarestFirst {
+            let term = vector.terms.ids[position]
+            let contribution = vector.values[position] * vector.termWeights[position]
+            guard contribution > 0, length > 0 else { continue }
+            guard scanned + length <= Self.scanBudget || scannedTerms < Self.alwaysScanned else {
+                commonTerms.append(position)
+                continue
+            }
+            scanned += length
+            scannedTerms += 1
+            index.forEachPosting(of: term) { sums.add(contribution * $0.mass, to: $0.slot) }
+        }
+        var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
+        sums.drain { slot, dot in
+            let vitals = slots[vitals: slot]
+            let quiet = max(0, now - vitals.lastActivity)
+            guard quiet <= configuration.quietPeriod, vitals.squaredNorm > 0 else { return }
+            let inverseNorm = 1 / vitals.squaredNorm.squareRoot()
+            guard dot * inverseNorm > found.admissionScore else { return }  // recency only lowers a score
+            let scale = recencyFactor(quiet) * inverseNorm
+            found.offer(Candidate(slot: slot, score: dot * scale, dot: dot, scale: scale))
+        }
+        guard !commonTerms.isEmpty else { return found.sorted }
+        var best = CandidateList(limit: Self.candidateLimit)
+        for var candidate in found.sorted {
+            for position in commonTerms {
+                guard let shared = slots[candidate.slot].terms[vector.terms.ids[position]] else { continue }
+                candidate.dot += vector.values[position] * vector.termWeights[position] * shared.mass
+            }
+            candidate.score = candidate.dot * candidate.scale
+            best.offer(candidate)
+        }
+        return best.sorted
+    }
+
+    private func recencyFactor(_ quiet: TimeInterval) -> Float {
+        guard let halfLife = configuration.recencyHalfLife, halfLife > 0, quiet > 0 else { return 1 }
+        return Float(exp2(-quiet / halfLife))
+    }
+}
+
+/// A story considered for an article.
+struct Candidate: Sendable {
+    var slot: Int32
+    /// Similarity to the article: `dot × scale`.
+    var score: Float
+    /// Dot product of the article's vector with the story's weighted centroid.
+    var dot: Float = 0
+    /// `recency / ‖centroid‖`.
+    var scale: Float = 0
+}
+
+/// The few best candidates seen, kept sorted best first.
+struct CandidateList {
+    let limit: Int
+    private(set) var sorted: [Candidate] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    /// The score a candidate must beat to enter the list.
+    var admissionScore: Float { sorted.count < limit ? -.infinity : sorted[sorted.count - 1].score }
+
+    mutating func offer(_ candidate: Candidate) {
+        guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }
+        let position = sorted.firstIndex { $0.score < candidate.score } ?? sorted.count
+        sorted.insert(candidate, at: position)
+        if sorted.count > limit { sorted.removeLast() }
+    }
+}

@@ -1,0 +1,20 @@
+/// Building a story's summary from its exemplars.
+extension ClusteringEngine {
+    /// The summary of an active story, or `nil` if it is closed or unknown.
+    func summary(of id: StoryID) -> StorySummary? {
+        guard let slot = slots.slot(of: id) else { return nil }
+        let story = slots[slot]
+        let brief = BriefWriter(story: story) { self.similarity($0, toStoryIn: slot) } termsOf: { text in
+            FeatureExtractor.existingTerms(of: text, table: table)
+        }
+        let headline = brief.headline()
+        return StorySummary(id: id, headline: headline, outlets: story.outlets.map(\.name),
+                            articleCount: story.articleCount, brief: brief.keySentences(excluding: headline))
+    }
+
+    /// The size and outlets of an active story, without its text.
+    func outline(of id: StoryID) -> (articleCount: Int, outlets: [String])? {
+        guard let slot = slots.slot(of: id) else { return nil }
+        return (slots[slot].articleCount, slots[slot].outlets.map(\.name))
+    }
+}

@@ -1,0 +1,96 @@
+/// Turns an article's title and summary into weighted terms: stemmed content words, and pairs of
+/// adjacent content words of the title (`mt gox`, `top banana`), which carry more of the event than
+/// single words. (Pairs of the summary's running text are mostly incidental and would double the
+/// vocabulary, so the summary contributes single words only.)
+///
+/// The title is what outlets choose to say about the event, so its terms weigh most; the summary adds
+/// context at a lower weight. While reading, capitalisation is recorded to learn names.
+struct FeatureExtractor: Sendable {
+    /// Weight of a term that only the summary contains, relative to the title.
+    var summaryWeight: Float = 0.5
+    /// Weight of a pair of adjacent words, relative to a single word of the title.
+    var pairWeight: Float = 0.7
+
+    private var lexicon = Lexicon()
+    /// Reused between texts.
+    private var words = TokenList()
+
+    init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
+        self.summaryWeight = summaryWeight
+        self.pairWeight = pairWeight
+    }
+
+    /// The terms of an article, creating new terms in `table` and learning capitalisation from it.
+    mutating func terms(title: String, summary: String, table: inout TermTable) -> ArticleTerms {
+        var collected: [(TermID, Float)] = []
+        collected.reserveCapacity(64)
+        addTerms(of: WireSlug.strip(title), weight: 1, pairs: true, to: &collected, table: &table)
+        addTerms(of: summary, weight: summaryWeight, pairs: false, to: &collected, table: &table)
+        return ArticleTerms(unordered: collected)
+    }
+
+    /// The terms of a sentence that already exist in `table`, leaving it unchanged (used to rank
+    /// sentences for a brief).
+    static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
+        var collected: [(TermID, Float)] = []
+        var previous: TermID?
+        var words = TokenList()
+        Tokenizer.scan(text, into: &words)
+        let shouting = isShouting(words)
+        for token in words.tokens {
+            guard isContent(token, shouting: shouting), let id = table.existingWord(PorterStemmer.stem(token.text))
+            else {
+                previous = nil
+                continue
+            }
+            collected.append((id, 1))
+            if let previous, let pair = table.existingPair(previous, id) { collected.append((pair, pairWeight)) }
+            previous = id
+        }
+        return ArticleTerms(unordered: collected)
+    }
+
+    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool,
+                                   to collected: inout [(TermID, Float)], table: inout TermTable) {
+        guard !text.isEmpty else { return }
+        Tokenizer.scan(text, into: &words)
+        let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
+        let shouting = Self.isShouting(words)
+        var previous: TermID?
+        for token in words.spans {
+            let keepsStopWord = token.isAllCapitals && !shouting
+            guard token.length >= 2,
+                  let id = words.withBytes(of: token, { lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table) })
+            else {
+                previous = nil
+                continue
+            }
+            if learnsCapitals { CapitalisationStatistics.observe(token, as: id, in: &table) }
+            collected.append((id, weight))
+            if pairs, let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
+            previous = id
+        }
+    }
+
+    /// Whether a token says something about the event: not a stop word, a single character or
+    /// boilerplate, unless it is an acronym.
+    private static func isContent(_ token: Token, shouting: Bool) -> Bool {
+        token.text.utf8.count >= 2 && (!StopWords.contains(token.text) || isAcronym(token, shouting: shouting))
+    }
+
+    /// A stop word in capitals is an acronym (`US`, `IT`, `WHO`) and kept, unless the whole text is in
+    /// capitals.
+    private static func isAcronym(_ token: Token, shouting: Bool) -> Bool {
+        token.isAllCapitals && !shouting
+    }
+
+    /// Whether most words are written in capitals, so that capitals mark no acronym.
+    private static func isShouting(_ words: TokenList) -> Bool {
+        var counted = 0, capitals = 0
+        for token in words.spans where !token.isNumber {
+            counted += 1
+            if token.isAllCapitals { capitals += 1 }
+        }
+        return capitals * 2 > counted
+    }
+}

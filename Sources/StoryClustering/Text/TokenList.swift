@@ -1,0 +1,66 @@
+/// The words of a text as spans of one byte buffer: reading a text this way allocates nothing per
+/// word, and the buffer is reused from one text to the next.
+struct TokenList: Sendable {
+    /// One word: where its lowercased bytes are in `bytes`, and what the tokenizer noticed about it.
+    struct Span: Sendable {
+        var start: Int32
+        var length: Int32
+        /// Written with at least one capital letter.
+        var isCapitalised: Bool
+        /// Two letters or more, all capitals.
+        var isAllCapitals: Bool
+        /// Digits only (with an inner decimal point).
+        var isNumber: Bool
+        /// Opens the text or follows `.`, `!`, `?` or `:`.
+        var startsSentence: Bool
+    }
+
+    /// The lowercased words, one after the other.
+    private(set) var bytes: [UInt8] = []
+    private(set) var spans: [Span] = []
+
+    /// Empties the list, keeping its storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+    }
+
+    /// The number of bytes written so far (where the next word starts).
+    var end: Int { bytes.count }
+
+    mutating func append(byte: UInt8) { bytes.append(byte) }
+    mutating func append(contentsOf part: some Sequence<UInt8>) { bytes.append(contentsOf: part) }
+
+    /// The last byte written after `start`, if any.
+    func lastByte(after start: Int) -> UInt8? { bytes.count > start ? bytes[bytes.count - 1] : nil }
+
+    /// Records the bytes from `start` to the end as a word.
+    mutating func closeWord(from start: Int, isCapitalised: Bool, isAllCapitals: Bool, isNumber: Bool,
+                            startsSentence: Bool) {
+        spans.append(Span(start: Int32(start), length: Int32(bytes.count - start), isCapitalised: isCapitalised,
+                          isAllCapitals: isAllCapitals, isNumber: isNumber, startsSentence: startsSentence))
+    }
+
+    /// The word of `span` as a string.
+    func text(of span: Span) -> String {
+        bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)]),
+                   as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the bytes of `span`'s word.
+    func withBytes<Result>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)]))
+        }
+    }
+
+    /// The words as `Token` values (allocates a string per word: for tests and occasional use).
+    var tokens: [Token] {
+        spans.map {
+            Token(text: text(of: $0), isCapitalised: $0.isCapitalised, isAllCapitals: $0.isAllCapitals,
+                  isNumber: $0.isNumber, startsSentence: $0.startsSentence)
+        }
+    }
+}

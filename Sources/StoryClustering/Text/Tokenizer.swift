@@ -1,0 +1,162 @@
+/// Splits a headline or a summary into lowercased words, working on UTF-8 bytes.
+///
+/// Rules, chosen for news text:
+/// - a word is a run of letters and digits; hyphens, dashes, quotes and other punctuation split words;
+/// - possessive and contracted endings are dropped (`Mali’s` → `mali`, `they're` → `they`),
+///   other inner apostrophes are removed (`gov’t` → `govt`);
+/// - dotted abbreviations are joined (`U.S.` → `us`), decimal numbers kept (`7.1`), thousands
+///   separators removed (`74,500` → `74500`).
+enum Tokenizer {
+    /// The words of `text`, in order.
+    static func tokens(of text: some StringProtocol) -> [Token] {
+        var list = TokenList()
+        scan(text, into: &list)
+        return list.tokens
+    }
+
+    /// Replaces the contents of `list` with the words of `text`.
+    static func scan(_ text: some StringProtocol, into list: inout TokenList) {
+        list.removeAll()
+        var scanner = WordScanner(list: list)
+        list = TokenList()  // the scanner owns the storage while it works
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ scanner.scan($0) }) {
+            _ = done
+        } else {
+            var copy = String(text)
+            copy.withUTF8 { scanner.scan($0) }
+        }
+        list = scanner.list
+    }
+}
+
+/// The state of one left-to-right pass over the bytes of a text.
+private struct WordScanner {
+    var list: TokenList
+    /// Where the current word starts in `list`.
+    private var wordStart = 0
+    private var letters = 0
+    private var capitals = 0
+    private var onlyDigits = true
+    private var atSentenceStart = true
+    /// Letters since the word started or since the last dot of an abbreviation.
+    private var segmentLetters = 0
+
+    init(list: TokenList) {
+        self.list = list
+    }
+
+    private var wordIsEmpty: Bool { list.end == wordStart }
+    private var wordLength: Int { list.end - wordStart }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let unit = CharacterClass.at(index, in: bytes)
+            switch unit.kind {
+            case .letter(let lowercase, let isUpper):
+                list.append(byte: lowercase)
+                addLetter(isUpper: isUpper)
+            case .foreignLetter(let scalar):
+                list.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                addLetter(isUpper: scalar.properties.isUppercase)
+            case .digit(let byte):
+                list.append(byte: byte)
+                segmentLetters = 0
+            case .apostrophe:
+                index = apostrophe(at: index, length: unit.length, in: bytes)
+                continue
+            case .period:
+                if !dotContinuesWord(at: index, in: bytes) {
+                    // `Mt. Gox`, `Dr. Smith`: a short capitalised word before a dot is an abbreviation.
+                    let abbreviated = capitals > 0 && letters <= 3 && letters == wordLength
+                    finishWord()
+                    atSentenceStart = !abbreviated
+                }
+            case .comma:
+                if !(lastIsDigit && nextIsDigit(after: index, in: bytes)) { finishWord() }
+            case .terminator:
+                finishWord()
+                atSentenceStart = true
+            case .separator:
+                finishWord()
+            }
+            index += unit.length
+        }
+        finishWord()
+    }
+
+    private mutating func addLetter(isUpper: Bool) {
+        letters += 1
+        if isUpper { capitals += 1 }
+        onlyDigits = false
+        segmentLetters += 1
+    }
+
+    private var lastIsDigit: Bool {
+        guard let last = list.lastByte(after: wordStart) else { return false }
+        return last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")
+    }
+
+    private func nextIsDigit(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index + 1 < bytes.count && bytes[index + 1] >= UInt8(ascii: "0") && bytes[index + 1] <= UInt8(ascii: "9")
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// Decides whether the dot at `index` stays inside the word: a decimal point (`7.1`) or the dot
+    /// of a dotted abbreviation (`U.S.`), which is dropped.
+    private mutating func dotContinuesWord(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !wordIsEmpty else { return false }
+        if lastIsDigit && nextIsDigit(after: index, in: bytes) {
+            list.append(byte: UInt8(ascii: "."))
+            return true
+        }
+        let isAbbreviation = !onlyDigits && segmentLetters == 1 && index + 2 < bytes.count
+            && Self.isASCIILetter(bytes[index + 1]) && bytes[index + 2] == UInt8(ascii: ".")
+        if isAbbreviation { segmentLetters = 0 }
+        return isAbbreviation
+    }
+
+    /// Handles an apostrophe inside a word and returns the index to continue from.
+    private mutating func apostrophe(at index: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let suffixStart = index + length
+        guard !wordIsEmpty, !onlyDigits else {
+            finishWord()
+            return suffixStart
+        }
+        var end = suffixStart
+        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+        let suffix = UnsafeBufferPointer(rebasing: bytes[suffixStart..<end])
+        if !Self.isDroppedEnding(suffix) { list.append(contentsOf: suffix.lazy.map { $0 | 0x20 }) }
+        return end
+    }
+
+    /// Endings after an apostrophe that carry no meaning of their own: `s`, `re`, `ll`, `ve`, `d`, `m`.
+    private static func isDroppedEnding(_ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch suffix.count {
+        case 1:
+            return "sdm".utf8.contains(suffix[0] | 0x20)
+        case 2:
+            let pair = (suffix[0] | 0x20, suffix[1] | 0x20)
+            return pair == (UInt8(ascii: "r"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "l"), UInt8(ascii: "l"))
+                || pair == (UInt8(ascii: "v"), UInt8(ascii: "e"))
+        default:
+            return false
+        }
+    }
+
+    private mutating func finishWord() {
+        if !wordIsEmpty {
+            list.closeWord(from: wordStart, isCapitalised: capitals > 0, isAllCapitals: letters >= 2 && capitals == letters,
+                           isNumber: onlyDigits, startsSentence: atSentenceStart)
+            wordStart = list.end
+            atSentenceStart = false
+        }
+        letters = 0
+        capitals = 0
+        onlyDigits = true
+        segmentLetters = 0
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import StoryClustering
+import XCTest
+
+/// The seed case must stay exact: the five Mali articles make one story.
+final class SeedCaseTests: XCTestCase {
+    /// A fresh daemon meeting the three seed feeds: nothing else in its window.
+    func testFiveMaliArticlesMakeOneStoryOnAColdStart() {
+        var clusterer = StoryClusterer()
+        let assignments = SeedMali.inPublishedOrder.map { clusterer.assign($0) }
+        XCTAssertEqual(Set(assignments.map(\.story)).count, 1, "\(assignments)")
+        XCTAssertEqual(assignments.map(\.isNewStory), [true, false, false, false, false])
+        XCTAssertEqual(assignments.flatMap(\.absorbedStories), [])
+        let summary = clusterer.summary(of: assignments[0].story)
+        XCTAssertEqual(summary?.articleCount, 5)
+        XCTAssertEqual(summary?.outlets, ["aljazeera", "france24"])
+    }
+
+    /// A running daemon, whose window already holds a day of unrelated news, in every arrival order.
+    func testOneStoryInEveryOrderInABusyWindow() throws {
+        let background = try Self.backgroundNews()
+        var warm = StoryClusterer()
+        for item in background { _ = warm.assign(item) }
+        let articles = SeedMali.inPublishedOrder
+        for order in permutations(of: Array(articles.indices)) {
+            var clusterer = warm
+            let assignments = order.map { clusterer.assign(articles[$0]) }
+            XCTAssertEqual(Set(assignments.map(\.story)).count, 1, "order \(order.map { articles[$0].id })")
+            XCTAssertEqual(assignments.filter(\.isNewStory).count, 1)
+        }
+    }
+
+    func testRunnerOverTheSeedFeedsGivesOneStory() throws {
+        let result = ClusterRunner.run(articles: SeedMali.inPublishedOrder.reversed())
+        XCTAssertEqual(result.map(\.id), ["E", "D", "A", "C", "B"], "processed in published order")
+        XCTAssertEqual(Set(result.map(\.story)).count, 1)
+    }
+
+    /// The development set's headlines, moved to the day before the seed articles.
+    static func backgroundNews() throws -> [ClusterArticle] {
+        let fixture = try DevFixture.load()
+        let shift = SeedMali.e.published.timeIntervalSince(fixture.articles[0].published) - 24 * 3600
+        return fixture.articles.map {
+            var moved = $0
+            moved.published = $0.published.addingTimeInterval(shift)
+            return moved
+        }
+    }
+
+    private func permutations(of items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        return items.indices.flatMap { index -> [[Int]] in
+            var rest = items
+            let first = rest.remove(at: index)
+            return permutations(of: rest).map { [first] + $0 }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+@testable import StoryClustering
+import XCTest
+
+/// Tokenizer, stemmer, stop words and wire slugs.
+final class TextTests: XCTestCase {
+    private func words(_ text: String) -> [String] { Tokenizer.tokens(of: text).map(\.text) }
+
+    func testTokenizerSplitsAndNormalisesNewsText() {
+        XCTAssertEqual(words("Insurgent alliance strikes at heart of Mali’s junta"),
+                       ["insurgent", "alliance", "strikes", "at", "heart", "of", "mali", "junta"])
+        XCTAssertEqual(words("What’s driving attacks against gov’t and Russian forces?"),
+                       ["what", "driving", "attacks", "against", "govt", "and", "russian", "forces"])
+        XCTAssertEqual(words("U.S. stocks fall; Apple's iOS 7.1 out, 74,500 flights grounded"),
+                       ["us", "stocks", "fall", "apple", "ios", "7.1", "out", "74500", "flights", "grounded"])
+        XCTAssertEqual(words("al-Qaeda-linked jihadists — “unprecedented” MH370 Zürich"),
+                       ["al", "qaeda", "linked", "jihadists", "unprecedented", "mh370", "zürich"])
+    }
+
+    func testTokenizerMarksCapitalsAndSentenceStarts() {
+        let tokens = Tokenizer.tokens(of: "Rebels attacked Bamako. The NSA said Mt. Gox failed: iPhone")
+        let flags = Dictionary(uniqueKeysWithValues: tokens.map { ($0.text, $0) })
+        XCTAssertTrue(flags["rebels"]!.startsSentence)
+        XCTAssertFalse(flags["attacked"]!.isCapitalised)
+        XCTAssertTrue(flags["bamako"]!.isCapitalised)
+        XCTAssertFalse(flags["bamako"]!.startsSentence)
+        XCTAssertTrue(flags["the"]!.startsSentence)
+        XCTAssertTrue(flags["nsa"]!.isAllCapitals)
+        XCTAssertFalse(flags["gox"]!.startsSentence, "a dot after `Mt` is an abbreviation")
+        XCTAssertTrue(flags["iphone"]!.isCapitalised)
+        XCTAssertTrue(flags["iphone"]!.startsSentence, "after a colon")
+    }
+
+    func testTokenizerIsSafeOnOddInput() {
+        XCTAssertEqual(words(""), [])
+        XCTAssertEqual(words("... --- '''"), [])
+        XCTAssertEqual(words("'s"), ["s"])
+        XCTAssertEqual(words("end with apostrophe'"), ["end", "with", "apostrophe"])
+        XCTAssertEqual(words("A."), ["a"])
+        XCTAssertEqual(words(String(decoding: [0x41, 0xFF, 0x42, 0xE2, 0x80], as: UTF8.self)), ["a", "b"])
+    }
+
+    func testPorterStemmerMatchesTheReferenceVocabulary() {
+        let expected = [
+            "caresses": "caress", "ponies": "poni", "cats": "cat", "agreed": "agre", "plastered": "plaster",
+            "motoring": "motor", "hopping": "hop", "falling": "fall", "filing": "file", "happy": "happi",
+            "relational": "relat", "conditional": "condit", "digitizer": "digit", "vietnamization": "vietnam",
+            "hopefulness": "hope", "electrical": "electr", "adjustment": "adjust", "adoption": "adopt",
+            "activate": "activ", "controll": "control", "generalizations": "gener", "attacks": "attack",
+            "attacked": "attack", "attacking": "attack", "bankruptcy": "bankruptci",
+        ]
+        for (word, stem) in expected { XCTAssertEqual(PorterStemmer.stem(word), stem, word) }
+        XCTAssertEqual(PorterStemmer.stem("zürich"), "zürich", "non-ASCII words are left alone")
+        XCTAssertEqual(PorterStemmer.stem("7.1"), "7.1")
+    }
+
+    func testStopWordsCoverFunctionWordsAndBoilerplate() {
+        for word in ["the", "of", "what", "live", "updates", "know", "far", "video"] {
+            XCTAssertTrue(StopWords.contains(word), word)
+        }
+        for word in ["mali", "attacks", "bankruptcy", "earthquake"] { XCTAssertFalse(StopWords.contains(word), word) }
+    }
+
+    func testWireSlugsAreRemoved() {
+        XCTAssertEqual(WireSlug.strip("UPDATE 2-Mt. Gox files US bankruptcy"), "Mt. Gox files US bankruptcy")
+        XCTAssertEqual(WireSlug.strip("GLOBAL MARKETS-World stocks dip"), "World stocks dip")
+        XCTAssertEqual(WireSlug.strip("US STOCKS-Wall Street edges lower"), "Wall Street edges lower")
+        XCTAssertEqual(WireSlug.strip("US-China talks resume"), "US-China talks resume")
+        XCTAssertEqual(WireSlug.strip("Hong Kong H-shares fall"), "Hong Kong H-shares fall")
+        XCTAssertEqual(WireSlug.strip("NYSE-listed firms"), "NYSE-listed firms")
+        XCTAssertEqual(WireSlug.strip(""), "")
+    }
+
+    func testAcronymsSurviveTheStopList() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let us = extractor.terms(title: "US sanctions hit exports", summary: "", table: &table)
+        let pronoun = extractor.terms(title: "Tell us about exports", summary: "", table: &table)
+        XCTAssertNotNil(table.existingWord("us"))
+        XCTAssertTrue(us.ids.contains(table.existingWord("us")!))
+        XCTAssertFalse(pronoun.ids.contains(table.existingWord("us")!))
+    }
+
+    func testSentenceSplitterKeepsAbbreviations() {
+        XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
+                       ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])
+        XCTAssertEqual(SentenceSplitter.sentences(of: "  "), [])
+        XCTAssertEqual(SentenceSplitter.sentences(of: "Prices rose 2.5 percent. Markets fell."),
+                       ["Prices rose 2.5 percent.", "Markets fell."])
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import StoryClustering
+import XCTest
+
+/// Speed and memory over a long generated stream. Not a timed assertion: run it on purpose with
+/// `bench/clustering/run.sh` (release build, `NEWSWIRE_BENCH=1`).
+///
+/// The stream is made of synthetic articles (`SyntheticNews`): a title of about ten words and a
+/// summary of about thirty-five, events of a few hours to two days with their own names and words,
+/// `NEWSWIRE_BENCH_RATE` articles per hour (default 1,000, a large aggregator); `NEWSWIRE_BENCH_SUMMARIES=0`
+/// leaves summaries empty, like the development set's headlines. Articles are generated
+/// in batches outside the timed section; only `expire` + `assign` are timed.
+final class ThroughputBenchmark: XCTestCase {
+    func testThroughputAndMemoryOnALongStream() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["NEWSWIRE_BENCH"] == "1" else { throw XCTSkip("set NEWSWIRE_BENCH=1 to run the benchmark") }
+        let total = environment["NEWSWIRE_BENCH_ARTICLES"].flatMap(Int.init) ?? 1_000_000
+        let rate = environment["NEWSWIRE_BENCH_RATE"].flatMap(Double.init) ?? 1_000
+        let withSummaries = environment["NEWSWIRE_BENCH_SUMMARIES"] != "0"
+        var generator = SyntheticNews(seed: 2026, articlesPerHour: rate, summaries: withSummaries)
+        var clusterer = StoryClusterer()
+        let batchSize = 10_000
+        var clustered = 0
+        var busy: Duration = .zero
+        var cpu = 0.0
+        var newStories = 0
+        let clock = ContinuousClock()
+        print("articles  rate/s(batch)  RSS MiB  stories  articles-in-window  terms")
+        while clustered < total {
+            let batch = (0..<min(batchSize, total - clustered)).map { _ in generator.next() }
+            let started = clock.now
+            let cpuStarted = Self.threadCPUSeconds()
+            for article in batch {
+                clusterer.expire(now: article.published)
+                if clusterer.assign(article).isNewStory { newStories += 1 }
+            }
+            let elapsed = clock.now - started
+            busy += elapsed
+            cpu += Self.threadCPUSeconds() - cpuStarted
+            clustered += batch.count
+            if clustered % 100_000 == 0 || clustered == total {
+                let statistics = clusterer.statistics
+                print(String(format: "%8d  %13.0f  %7.1f  %7d  %18d  %6d", clustered,
+                             Double(batch.count) / elapsed.seconds, ProcessMemory.residentMiB ?? -1,
+                             statistics.activeStories, statistics.activeArticles, statistics.activeTerms))
+            }
+        }
+        print(String(format: "clustered %d articles in %.2f s: %.0f articles/s on one core (%.0f per CPU-second of "
+                     + "the thread); %d stories started; peak RSS %.1f MiB", total, busy.seconds,
+                     Double(total) / busy.seconds, Double(total) / cpu, newStories, ProcessMemory.peakResidentMiB ?? -1))
+    }
+}
+
+extension ThroughputBenchmark {
+    /// CPU time used by the calling thread, which other processes sharing the core do not inflate.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
