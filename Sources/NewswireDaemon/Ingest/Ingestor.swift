@@ -42,30 +42,39 @@ actor Ingestor {
         now: Date
     ) throws(StoreError) -> (new: Int, updated: Int) {
         let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
-        var working = clusterer
-        // On failure the transaction rolls back and `working` is dropped, so the clustering
-        // state never keeps the effects of articles that were not stored.
-        let result: (events: [EmittedEvent], new: Int, updated: Int) = try store.write { tx in
-            var events: [EmittedEvent] = []
-            var counts = (new: 0, updated: 0)
-            for var candidate in candidates {
-                guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
-                    logger.debug(
-                        "item without a usable link skipped",
-                        metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
-                    continue
+        let result: (events: [EmittedEvent], new: Int, updated: Int)
+        do {
+            result = try store.write { tx in
+                var events: [EmittedEvent] = []
+                var counts = (new: 0, updated: 0)
+                for var candidate in candidates {
+                    guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
+                        logger.debug(
+                            "item without a usable link skipped",
+                            metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
+                        continue
+                    }
+                    // Readers get the link as published, minus tracking parameters and fragment.
+                    candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
+                    let step = try ArticleStep.apply(
+                        candidate, keys: keys, tx: tx, clusterer: &clusterer, now: now)
+                    events += step
+                    if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
+                    if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
                 }
-                // Readers get the link as published, minus tracking parameters and fragment.
-                candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
-                let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, clusterer: &working, now: now)
-                events += step
-                if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
-                if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
+                try tx.saveFeedState(feedState)
+                return (events, counts.new, counts.updated)
             }
-            try tx.saveFeedState(feedState)
-            return (events, counts.new, counts.updated)
+        } catch {
+            // The transaction rolled back: the clustering state is rebuilt from what is stored, so it
+            // never keeps articles that were not. (Clustering works in place: a copy of the whole
+            // window per batch cost more than all the rest of a large poll.)
+            if let rebuilt = try? Self.rebuildClusterer(store: store, configuration: clusteringConfiguration, now: now)
+            {
+                clusterer = rebuilt
+            }
+            throw error
         }
-        clusterer = working
         deliver(result.events)
         return (result.new, result.updated)
     }
