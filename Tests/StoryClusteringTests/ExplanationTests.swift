@@ -27,7 +27,7 @@ final class ExplanationTests: XCTestCase {
         XCTAssertFalse(join.isNewStory)
         let terms = join.explanation.sharedTerms
         XCTAssertTrue(terms.contains("exchange"), "surface form, not the stem `exchang`: \(terms)")
-        XCTAssertTrue(terms.contains("mt gox"), "word pairs read as written: \(terms)")
+        XCTAssertTrue(terms.contains("bankruptcy"), "surface form, not the stem `bankruptci`: \(terms)")
     }
 
     func testNewStoryReportsBestRejectedScore() {

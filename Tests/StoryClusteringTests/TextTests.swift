@@ -80,6 +80,30 @@ final class TextTests: XCTestCase {
         XCTAssertFalse(pronoun.ids.contains(table.existingWord("us")!))
     }
 
+    func testPairsReadAsWritten() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let terms = extractor.terms(title: "Mt. Gox files for bankruptcy", summary: "", table: &table)
+        let names = terms.ids.map { table.displayName(of: $0) }
+        XCTAssertEqual(Set(names), ["mt", "gox", "files", "bankruptcy", "mt gox", "gox files"])
+    }
+
+    func testDemonymsFoldIntoKnownNames() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let mali = "Armed groups attacked towns in Mali on Sunday. Officials in Mali said troops responded."
+        _ = extractor.terms(title: "Attacks in Mali", summary: mali, table: &table)
+        let malian = extractor.terms(title: "The Malian army responds", summary: "", table: &table)
+        XCTAssertTrue(malian.ids.contains(table.existingWord("mali")!), "`Malian` folds into the name `Mali`")
+        let guardian = extractor.terms(title: "A guardian of the guard", summary: "The guard stood by.", table: &table)
+        XCTAssertNotNil(table.existingWord("guardian"), "`guard` is no name, so `guardian` stays itself")
+        XCTAssertEqual(guardian.count, 3, "guardian, guard, stood")
+        XCTAssertEqual(Demonyms.candidateBases(of: "ukrainian").first.map(PorterStemmer.stem), "ukrainia")
+        XCTAssertTrue(Demonyms.candidateBases(of: "ukrainian").map(PorterStemmer.stem).contains("ukrain"))
+        XCTAssertTrue(Demonyms.candidateBases(of: "chinese").contains("china"))
+        XCTAssertEqual(Demonyms.candidateBases(of: "mali"), [])
+    }
+
     func testSentenceSplitterKeepsAbbreviations() {
         XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
                        ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])

@@ -14,16 +14,15 @@ extension ClusteringEngine {
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
-            let weight = vector.termWeights[position]
-            let mass = vector.terms.weights[position]
+            let mass = vector.weighted[position]
             let newPosting = Int32(index.count(of: term))
             if let previous = slots[slot].accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
                 index.add(mass, at: previous.posting, of: term)
-                squaredNormChange += (2 * previous.mass + mass) * mass * weight * weight
-                shared.append((term, vector.values[position] * weight * previous.mass))
+                squaredNormChange += (2 * previous.mass + mass) * mass
+                shared.append((term, vector.values[position] * previous.mass))
             } else {
                 _ = index.append(Posting(slot: slot, mass: mass), to: term)
-                squaredNormChange += mass * mass * weight * weight
+                squaredNormChange += mass * mass
             }
         }
         slots[slot].articleCount += 1
@@ -40,15 +39,9 @@ extension ClusteringEngine {
         return shared
     }
 
-    /// Recomputes the centroid's norm with the current term weights (in between, joins update it
-    /// incrementally and the weights of other terms drift slowly).
+    /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).
     mutating func refreshNorm(of slot: Int32) {
-        var squaredNorm: Float = 0
-        for (term, entry) in slots[slot].terms {
-            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
-            squaredNorm += weight * weight
-        }
-        slots[vitals: slot].squaredNorm = squaredNorm
+        slots[vitals: slot].squaredNorm = slots[slot].terms.values.reduce(0) { $0 + $1.mass * $1.mass }
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
@@ -58,7 +51,7 @@ extension ClusteringEngine {
         var dot: Float = 0
         for position in vector.terms.ids.indices {
             guard let shared = slots[slot].terms[vector.terms.ids[position]] else { continue }
-            dot += vector.values[position] * vector.termWeights[position] * shared.mass
+            dot += vector.values[position] * shared.mass
         }
         return dot / squaredNorm.squareRoot()
     }

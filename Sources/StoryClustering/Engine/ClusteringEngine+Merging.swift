@@ -9,7 +9,7 @@ extension ClusteringEngine {
     mutating func mergeIfBridged(_ joined: Int32, with bridged: [Int32]) -> (survivor: Int32, absorbed: StoryID)? {
         guard let threshold = configuration.mergeThreshold, slots[joined].articleCount >= 2 else { return nil }
         var best: (slot: Int32, similarity: Float)?
-        for other in bridged where slots[other].articleCount >= 2 {
+        for other in bridged {
             let similarity = centroidSimilarity(joined, other)
             if similarity >= Float(threshold) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
         }
@@ -29,8 +29,7 @@ extension ClusteringEngine {
         var dot: Float = 0
         for (term, entry) in small.terms {
             guard let other = large.terms[term] else { continue }
-            let weight = weighting.weight(of: table[term], in: table, documents: documents)
-            dot += entry.mass * other.mass * weight * weight
+            dot += entry.mass * other.mass
         }
         return dot / (firstNorm * secondNorm).squareRoot()
     }

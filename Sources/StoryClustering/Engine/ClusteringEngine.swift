@@ -4,8 +4,9 @@ import Foundation
 /// and the term statistics of the window. Every decision depends only on the articles given and their
 /// `published` times.
 ///
-/// Similarity of an article to a story is the cosine between the article's term vector and the story's
-/// centroid (the sum of its articles' vectors), both weighted by `TermWeighting`, and damped by the story's quiet time.
+/// Similarity of an article to a story is the cosine between the article's vector and the story's
+/// centroid (the sum of its articles' vectors), both weighted by `TermWeighting` as the window stood
+/// when each article arrived, damped by the story's quiet time.
 struct ClusteringEngine: Sendable {
     let configuration: StoryClusteringConfiguration
     var table = TermTable()

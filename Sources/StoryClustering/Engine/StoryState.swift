@@ -2,7 +2,8 @@ import Foundation
 
 /// How much one story uses one term, and where the story sits in that term's posting list.
 struct StoryTerm: Sendable {
-    /// The term's mass in the centroid: the sum of its feature weights over the story's articles.
+    /// The term's mass in the centroid: the sum over the story's articles of feature weight × term
+    /// weight, each as weighed when its article arrived.
     var mass: Float
     /// Articles of the story that contain the term (their share of the document frequency).
     var articles: Int32
@@ -14,7 +15,7 @@ struct StoryTerm: Sendable {
 struct StoryVitals: Sendable {
     /// The latest `published` of the story's articles: its clock for recency and expiry.
     var lastActivity: TimeInterval
-    /// `Σ (mass × weight)²` of the centroid, refreshed now and then (weights drift slowly).
+    /// `Σ mass²` of the centroid, kept up to date as articles join.
     var squaredNorm: Float = 0
 }
 
@@ -32,7 +33,7 @@ struct Exemplar: Sendable {
 /// norm, read for every candidate, live apart in `StoryVitals`.)
 struct StoryState: Sendable {
     let id: StoryID
-    /// The centroid: the sum of the articles' feature vectors (before term weighting).
+    /// The centroid: the sum of the articles' weighted vectors (`WeightedTerms.weighted`).
     var terms: [TermID: StoryTerm] = [:]
     var articleCount = 0
     /// Outlets in order of first coverage, with their article counts.

@@ -17,8 +17,8 @@ public struct StoryClusteringConfiguration: Sendable, Equatable {
     /// Extra weight for words the stream writes as names (capitalised inside sentences); 0 disables it.
     public var nameBoost: Double
 
-    public init(quietPeriod: TimeInterval = 48 * 3600, joinThreshold: Double = 0.1, mergeThreshold: Double? = 0.2,
-                recencyHalfLife: TimeInterval? = 24 * 3600, nameBoost: Double = 1) {
+    public init(quietPeriod: TimeInterval = 48 * 3600, joinThreshold: Double = 0.14, mergeThreshold: Double? = 0.2,
+                recencyHalfLife: TimeInterval? = 48 * 3600, nameBoost: Double = 0.5) {
         self.quietPeriod = quietPeriod
         self.joinThreshold = joinThreshold
         self.mergeThreshold = mergeThreshold

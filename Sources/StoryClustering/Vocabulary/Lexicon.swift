@@ -2,6 +2,10 @@
 /// clusterer makes of them: a stop word, or a stem and its current term id. It saves the stop-word
 /// check, the stemmer and the term lookup for words already seen, and is keyed by the word's bytes so
 /// that a known word costs no allocation.
+///
+/// A demonym (`malian`) is folded into the name it derives from (`mali`) once the stream knows that
+/// name as a name (mostly capitalised in sentence-case text); until then it is its own term and is
+/// looked at again each time it is met.
 struct Lexicon: Sendable {
     /// What a surface word means.
     struct Entry: Sendable {
@@ -11,6 +15,8 @@ struct Lexicon: Sendable {
         var length: Int32
         var isStopWord: Bool
         var stem: String
+        /// The word has a demonym ending and has not been folded into a name yet.
+        var mayFold: Bool
         /// The term id last seen for `stem`, valid while the table's generation for it is `generation`.
         var term: TermID = -1
         var generation: UInt32 = 0
@@ -31,12 +37,37 @@ struct Lexicon: Sendable {
         let position = entryPosition(of: bytes)
         let entry = entries[position]
         if entry.isStopWord && !keepsStopWord { return nil }
-        if entry.term >= 0, table.generation(of: entry.term) == entry.generation { return entry.term }
+        let isCurrent = entry.term >= 0 && table.generation(of: entry.term) == entry.generation
+        if isCurrent && !entry.mayFold { return entry.term }
         let word = String(decoding: bytes, as: UTF8.self)
-        let term = table.word(entry.stem, display: word)
+        let term: TermID
+        if entry.mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
+            term = name
+            entries[position].mayFold = false
+        } else if isCurrent {
+            return entry.term
+        } else {
+            term = table.word(entry.stem, display: word)
+        }
         entries[position].term = term
         entries[position].generation = table.generation(of: term)
         return term
+    }
+
+    /// Uses in sentence-case text a word needs, mostly capitalised, to count as a known name.
+    static let nameEvidence: Float = 2
+    /// The share of capitalised uses that makes a word a name.
+    static let nameShare: Float = 0.8
+
+    /// The term of the name `word` is a demonym of, if the stream knows it as a name.
+    private static func knownName(derivedFrom word: String, in table: TermTable) -> TermID? {
+        for base in Demonyms.candidateBases(of: word) {
+            guard let id = table.existingWord(PorterStemmer.stem(base)) else { continue }
+            let entry = table[id]
+            let uses = entry.capitalisedUses + entry.lowercaseUses
+            if uses >= nameEvidence && entry.capitalisedUses >= nameShare * uses { return id }
+        }
+        return nil
     }
 
     /// The position in `entries` of the word, added if new.
@@ -56,7 +87,8 @@ struct Lexicon: Sendable {
         let word = String(decoding: bytes, as: UTF8.self)
         let isStopWord = StopWords.contains(word)
         entries.append(Entry(hash: hash, start: Int32(arena.count), length: Int32(bytes.count),
-                             isStopWord: isStopWord, stem: isStopWord ? word : PorterStemmer.stem(word)))
+                             isStopWord: isStopWord, stem: isStopWord ? word : PorterStemmer.stem(word),
+                             mayFold: !isStopWord && !Demonyms.candidateBases(of: word).isEmpty))
         arena.append(contentsOf: bytes)
         buckets[bucket] = Int32(entries.count - 1)
         if entries.count * 2 > buckets.count { grow() }
