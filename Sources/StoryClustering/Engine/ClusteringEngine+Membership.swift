@@ -34,8 +34,10 @@ extension ClusteringEngine {
         } else {
             slots[vitals: slot].squaredNorm += squaredNormChange
         }
-        keepExemplar(Exemplar(title: article.title, summary: article.summary, outlet: article.outlet,
-                              terms: vector.terms, centrality: centrality), in: slot)
+        keepExemplar(centrality: centrality, in: slot) {
+            Exemplar(title: article.title, summary: article.summary, outlet: article.outlet, terms: vector.terms,
+                     centrality: centrality)
+        }
         return shared
     }
 
@@ -72,7 +74,7 @@ extension ClusteringEngine {
 
     /// Keeps the article as an exemplar if the story has room or it is more central than the least
     /// central one. Centralities are measured again each time the story doubles in size.
-    private mutating func keepExemplar(_ exemplar: Exemplar, in slot: Int32) {
+    private mutating func keepExemplar(centrality: Float, in slot: Int32, _ exemplar: () -> Exemplar) {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
@@ -81,13 +83,14 @@ extension ClusteringEngine {
             }
         }
         if slots[slot].exemplars.count < Self.exemplarLimit {
-            slots[slot].exemplars.append(exemplar)
+            slots[slot].exemplars.append(exemplar())
             return
         }
-        let exemplars = slots[slot].exemplars
-        guard let weakest = exemplars.indices.min(by: { exemplars[$0].centrality < exemplars[$1].centrality }),
-              exemplars[weakest].centrality < exemplar.centrality
-        else { return }
-        slots[slot].exemplars[weakest] = exemplar
+        var weakest = 0
+        for position in slots[slot].exemplars.indices
+        where slots[slot].exemplars[position].centrality < slots[slot].exemplars[weakest].centrality {
+            weakest = position
+        }
+        if slots[slot].exemplars[weakest].centrality < centrality { slots[slot].exemplars[weakest] = exemplar() }
     }
 }
