@@ -65,11 +65,14 @@ final class DevSetSplitTuning: XCTestCase {
             }
         }
         var grid: [StoryClusteringConfiguration] = []
-        for join in [0.08, 0.1, 0.12] {
+        for join in [0.12, 0.14, 0.16] {
             for merge in [0.15, 0.2, 0.25] {
                 grid.append(StoryClusteringConfiguration(joinThreshold: join, mergeThreshold: merge))
             }
         }
+        for boost in [0.0, 1.0] { grid.append(StoryClusteringConfiguration(nameBoost: boost)) }
+        grid.append(StoryClusteringConfiguration(mergeThreshold: nil))
+        grid.append(StoryClusteringConfiguration(recencyHalfLife: nil))
         return grid
     }
 
