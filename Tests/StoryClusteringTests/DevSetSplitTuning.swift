@@ -59,7 +59,8 @@ final class DevSetSplitTuning: XCTestCase {
         if let text = ProcessInfo.processInfo.environment["NEWSWIRE_GRID"] {
             return text.split(separator: ";").map { item in
                 let values = item.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) ?? 0 }
-                return StoryClusteringConfiguration(joinThreshold: values[0], mergeThreshold: values[1] > 0 ? values[1] : nil,
+                return StoryClusteringConfiguration(joinThreshold: values[0],
+                                                    mergeThreshold: values[1] > 0 ? values[1] : nil,
                                                     recencyHalfLife: values[2] > 0 ? values[2] * 3600 : nil,
                                                     nameBoost: values[3])
             }

@@ -104,6 +104,34 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(Demonyms.candidateBases(of: "mali"), [])
     }
 
+    func testLexiconFindsEveryWordAgainAfterGrowing() {
+        var lexicon = Lexicon()
+        var table = TermTable()
+        let words = (0..<20_000).map { "word\($0)" } + [
+            "internationalisation", "internationalisations", "internationalisationz", "counterrevolutionaries",
+        ]
+        var first: [String: TermID] = [:]
+        for word in words {
+            var bytes = Array(word.utf8)
+            first[word] = bytes.withUnsafeMutableBufferPointer {
+                lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+            }
+        }
+        for word in words.reversed() {
+            var bytes = Array(word.utf8)
+            let again = bytes.withUnsafeMutableBufferPointer {
+                lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+            }
+            XCTAssertEqual(again, first[word], word)
+        }
+        XCTAssertEqual(Set(first.values.compactMap { $0 }).count, words.count - 1,
+                       "two spellings share a stem: internationalisation(s)")
+        var the = Array("the".utf8)
+        XCTAssertNil(the.withUnsafeMutableBufferPointer {
+            lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+        })
+    }
+
     func testSentenceSplitterKeepsAbbreviations() {
         XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
                        ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])

@@ -51,7 +51,8 @@ final class ThroughputBenchmark: XCTestCase {
         }
         print(String(format: "clustered %d articles in %.2f s: %.0f articles/s on one core (%.0f per CPU-second of "
                      + "the thread); %d stories started; peak RSS %.1f MiB", total, busy.seconds,
-                     Double(total) / busy.seconds, Double(total) / cpu, newStories, ProcessMemory.peakResidentMiB ?? -1))
+                     Double(total) / busy.seconds, Double(total) / cpu, newStories,
+                     ProcessMemory.peakResidentMiB ?? -1))
     }
 }
 

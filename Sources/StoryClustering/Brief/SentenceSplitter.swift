@@ -11,7 +11,11 @@ enum SentenceSplitter {
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             current.append(character)
-            if character.isLetter || character == "." { lastWord.append(character) } else if character == " " { lastWord = "" }
+            if character.isLetter || character == "." {
+                lastWord.append(character)
+            } else if character == " " {
+                lastWord = ""
+            }
             guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " else {
                 continue
             }

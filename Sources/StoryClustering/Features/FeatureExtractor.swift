@@ -60,7 +60,9 @@ struct FeatureExtractor: Sendable {
         for token in words.spans {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
-                  let id = words.withBytes(of: token, { lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table) })
+                  let id = words.withBytes(of: token, {
+                      lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table)
+                  })
             else {
                 previous = nil
                 continue

@@ -5,7 +5,8 @@ import StoryClustering
 func article(_ id: String, outlet: String = "test", _ title: String, summary: String = "",
              at time: String = "2026-11-22T12:00:00Z") -> ClusterArticle {
     let formatter = ISO8601DateFormatter()
-    return ClusterArticle(id: id, outlet: outlet, title: title, summary: summary, published: formatter.date(from: time)!)
+    return ClusterArticle(id: id, outlet: outlet, title: title, summary: summary,
+                          published: formatter.date(from: time)!)
 }
 
 /// The seed case (`/work/shared/fixtures/seed-mali/`): five articles, two outlets, one event.
