@@ -10,7 +10,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Newswire",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "newswired", targets: ["newswired"]),
         .executable(name: "newswire", targets: ["newswire"]),
@@ -71,10 +71,14 @@ let package = Package(
         .executableTarget(
             name: "newswire",
             dependencies: [
-                "NewswireProtocol", "FeedParser", "StoryClustering", "NewswireDaemon",
+                "NewswireProtocol", "FeedParser", "StoryClustering", "NewswireDaemon", "NewswireHTTP",
+                "NewswireStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+
+        // MARK: Benchmark (bench/run.sh): parse throughput of FeedParser, in process.
+        .executableTarget(name: "newswire-bench", dependencies: ["FeedParser"], swiftSettings: strict),
 
         // MARK: Tests.
         .target(
@@ -95,11 +99,13 @@ let package = Package(
         .testTarget(
             name: "NewswireUnitTests",
             dependencies: ["ArticleIdentity", "SourceAdapterKit", "NewswireProtocol", "NewswireStore",
-                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter"],
+                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter", "FeedParser", "StoryClustering"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "NewswireIntegrationTests",
-            dependencies: ["NewswireTestSupport", "NewswireProtocol"],
+            dependencies: ["NewswireTestSupport", "NewswireProtocol", "newswired", "newswire"],
+            exclude: ["systemd"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
     ]

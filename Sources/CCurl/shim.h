@@ -22,4 +22,6 @@ static inline CURLcode newswire_curl_getinfo_off(CURL *h, CURLINFO i, curl_off_t
 static inline CURLcode newswire_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode newswire_curl_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLMcode newswire_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+static inline CURLcode newswire_curl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+static inline CURLcode newswire_curl_msg_result(const CURLMsg *m) { return m->data.result; }
 #endif

@@ -1,6 +1,11 @@
 public import Foundation
 
-/// Reads RSS, RDF, Atom and JSON Feed documents. Placeholder: being implemented.
+/// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.x documents into `ParsedFeed`.
+///
+/// The work is a pipeline of pure stages: charset detection and conversion to UTF-8
+/// (`DocumentDecoder`), a byte-level repair of what XML parsers choke on (`MarkupRepair`), a
+/// libxml2 SAX2 push parse driving a feed state machine (`FeedBuilder`), and assembly into clean
+/// values (`FeedAssembler`). Damage is recovered from and listed in `ParsedFeed.issues`.
 public enum FeedParser {
     /// Parses one document.
     /// - Parameters:
@@ -9,8 +14,55 @@ public enum FeedParser {
     ///   - documentURL: where the document came from, to resolve relative links.
     ///   - now: the fetch time, used in place of impossible dates.
     /// - Throws: `FeedParseError` when nothing could be read.
-    public static func parse(_ data: Data, contentType: String? = nil, documentURL: URL? = nil,
-                             now: Date = Date()) throws(FeedParseError) -> ParsedFeed {
-        throw FeedParseError("not implemented yet")
+    public static func parse(
+        _ data: Data, contentType: String? = nil, documentURL: URL? = nil,
+        now: Date = Date()
+    ) throws(FeedParseError) -> ParsedFeed {
+        guard data.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+            throw FeedParseError("empty document: no feed to read")
+        }
+        let decoded = DocumentDecoder.decode(data, contentType: contentType)
+        if JSONFeedReader.looksLikeJSON(decoded.bytes) {
+            return try JSONFeedReader.parse(decoded.bytes, documentURL: documentURL, now: now, issues: decoded.issues)
+        }
+        return try parseXML(decoded, documentURL: documentURL, now: now)
+    }
+
+    private static func parseXML(
+        _ decoded: DecodedDocument, documentURL: URL?,
+        now: Date
+    ) throws(FeedParseError) -> ParsedFeed {
+        var repair = MarkupRepair()
+        let repaired = decoded.bytes.withUnsafeBytes { repair.repair($0) }
+        let builder = FeedBuilder(documentBase: documentURL?.absoluteString)
+        let started: Bool
+        if let repaired {
+            started = repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
+        } else {
+            started = decoded.bytes.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
+        }
+        guard started else { throw FeedParseError("the XML parser could not start") }
+        builder.finishDocument()
+
+        let format = builder.version.format
+        guard format != nil || !builder.entries.isEmpty || builder.sawFeedElement else {
+            throw FeedParseError(notAFeedMessage(root: builder.rootElement, errors: builder.errors))
+        }
+        var issues = decoded.issues + repair.report.issues
+        if builder.errorCount > 0 {
+            let shown = builder.errors.prefix(3).joined(separator: "; ")
+            issues.append("malformed XML (\(builder.errorCount) error(s)), recovered: \(shown)")
+        }
+        var assembler = FeedAssembler(now: now, issues: issues)
+        return assembler.assemble(format: format, feed: builder.feed, entries: builder.entries)
+    }
+
+    private static func notAFeedMessage(root: String?, errors: [String]) -> String {
+        guard let root else {
+            let reason = errors.first.map { " (\($0))" } ?? ""
+            return "not a feed: no XML element found\(reason)"
+        }
+        if root.lowercased() == "html" { return "not a feed: the document is an HTML page" }
+        return "not a feed: the root element is <\(root)>, not rss, feed or rdf:RDF"
     }
 }

@@ -16,8 +16,10 @@ public struct ArticleCandidate: Sendable, Equatable {
     public var updated: Date?
     public var authors: [String]
 
-    public init(outlet: String, feedURL: URL, url: URL, guid: String?, title: String, summary: String,
-                published: Date?, updated: Date?, authors: [String]) {
+    public init(
+        outlet: String, feedURL: URL, url: URL, guid: String?, title: String, summary: String,
+        published: Date?, updated: Date?, authors: [String]
+    ) {
         self.outlet = outlet
         self.feedURL = feedURL
         self.url = url

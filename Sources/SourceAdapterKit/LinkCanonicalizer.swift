@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Turns the many spellings of one article link into one key.
 ///
@@ -18,8 +18,8 @@ public struct LinkCanonicalizer: Sendable {
     public func canonicalize(_ link: String) -> String? {
         let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let components = URLComponents(string: trimmed) ?? URLComponents(string: Self.escapeLoosely(trimmed)),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = components.host?.lowercased(), !host.isEmpty
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            var host = components.host?.lowercased(), !host.isEmpty
         else { return nil }
         if host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
@@ -30,6 +30,18 @@ public struct LinkCanonicalizer: Sendable {
         result += canonicalPath(components.percentEncodedPath)
         if let query = canonicalQuery(components.percentEncodedQuery) { result += "?" + query }
         return result
+    }
+
+    /// The link as published, without its tracking parameters and fragment: what a reader is given.
+    public func clean(_ link: String) -> String {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard var components = URLComponents(string: trimmed) else { return trimmed }
+        components.fragment = nil
+        if let items = components.percentEncodedQueryItems {
+            let kept = items.filter { !rules.isTracking($0.name.removingPercentEncoding ?? $0.name) }
+            components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
+        }
+        return components.string ?? trimmed
     }
 
     private func canonicalPath(_ raw: String) -> String {
@@ -62,7 +74,8 @@ public struct LinkCanonicalizer: Sendable {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let hi = hexValue(bytes[i + 1]),
-               let lo = hexValue(bytes[i + 2]) {
+                let lo = hexValue(bytes[i + 2])
+            {
                 let value = hi << 4 | lo
                 if isUnreserved(value) {
                     out.append(value)
@@ -99,8 +112,9 @@ public struct LinkCanonicalizer: Sendable {
     private static func isUnreserved(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-             UInt8(ascii: "~"): true
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
         default: false
         }
     }

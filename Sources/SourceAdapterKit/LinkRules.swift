@@ -9,8 +9,10 @@ public struct LinkRules: Sendable, Equatable {
     /// Host aliases folded onto the canonical host (`m.example.com` → `example.com`).
     public var hostAliases: [String: String]
 
-    public init(trackingParameters: Set<String> = [], trackingPrefixes: [String] = [], ampPathPrefixes: [String] = [],
-                hostAliases: [String: String] = [:]) {
+    public init(
+        trackingParameters: Set<String> = [], trackingPrefixes: [String] = [], ampPathPrefixes: [String] = [],
+        hostAliases: [String: String] = [:]
+    ) {
         self.trackingParameters = trackingParameters
         self.trackingPrefixes = trackingPrefixes
         self.ampPathPrefixes = ampPathPrefixes
@@ -29,10 +31,11 @@ public struct LinkRules: Sendable, Equatable {
 
     /// These rules with another set's added.
     public func merged(with other: LinkRules) -> LinkRules {
-        LinkRules(trackingParameters: trackingParameters.union(other.trackingParameters),
-                  trackingPrefixes: trackingPrefixes + other.trackingPrefixes,
-                  ampPathPrefixes: ampPathPrefixes + other.ampPathPrefixes,
-                  hostAliases: hostAliases.merging(other.hostAliases) { _, new in new })
+        LinkRules(
+            trackingParameters: trackingParameters.union(other.trackingParameters),
+            trackingPrefixes: trackingPrefixes + other.trackingPrefixes,
+            ampPathPrefixes: ampPathPrefixes + other.ampPathPrefixes,
+            hostAliases: hostAliases.merging(other.hostAliases) { _, new in new })
     }
 
     func isTracking(_ name: String) -> Bool {

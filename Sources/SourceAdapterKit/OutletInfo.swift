@@ -14,8 +14,10 @@ public struct OutletInfo: Sendable, Equatable, Codable {
     public var country: String
     public var homepage: URL
 
-    public init(id: String, name: String, description: String = "", perspective: String = "", language: String = "",
-                country: String = "", homepage: URL) {
+    public init(
+        id: String, name: String, description: String = "", perspective: String = "", language: String = "",
+        country: String = "", homepage: URL
+    ) {
         self.id = id
         self.name = name
         self.description = description

@@ -25,13 +25,14 @@ extension SourceAdapter {
     public func articles(from feed: ParsedFeed, feedURL: URL) -> [ArticleCandidate] {
         feed.items.compactMap { item in
             guard let link = item.link ?? item.id.flatMap({ $0.hasPrefix("http") ? $0 : nil }),
-                  let url = URL(string: link, relativeTo: feedURL)?.absoluteURL
+                let url = URL(string: link, relativeTo: feedURL)?.absoluteURL
             else { return nil }
             let title = item.title ?? ""
             guard !title.isEmpty || item.summary != nil else { return nil }
-            return ArticleCandidate(outlet: outlet.id, feedURL: feedURL, url: url, guid: item.id, title: title,
-                                    summary: item.summary ?? "", published: item.published,
-                                    updated: item.updated, authors: item.authors)
+            return ArticleCandidate(
+                outlet: outlet.id, feedURL: feedURL, url: url, guid: item.id, title: title,
+                summary: item.summary ?? "", published: item.published,
+                updated: item.updated, authors: item.authors)
         }
     }
 }

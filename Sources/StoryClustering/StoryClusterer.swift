@@ -38,6 +38,12 @@ public struct StoryClusterer: Sendable {
         engine.summary(of: story)
     }
 
+    /// What is cheap to know of an active story: its size and outlets. `summary(of:)` also picks
+    /// the headline and the brief, which costs a pass over the story's exemplars.
+    public func outline(of story: StoryID) -> (articleCount: Int, outlets: [String])? {
+        engine.outline(of: story)
+    }
+
     /// The size of the active window.
     public var statistics: StoryClusteringStatistics { engine.statistics }
 }

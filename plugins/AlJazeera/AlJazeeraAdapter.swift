@@ -19,7 +19,7 @@ public struct AlJazeeraAdapter: SourceAdapter {
         homepage: URL(string: "https://www.aljazeera.com/")!)
 
     public let defaultFeeds: [URL] = [
-        URL(string: "https://www.aljazeera.com/xml/rss/all.xml")!,
+        URL(string: "https://www.aljazeera.com/xml/rss/all.xml")!
     ]
 
     public let linkRules = LinkRules(trackingParameters: ["traffic_source", "update"], ampPathPrefixes: ["/amp"])

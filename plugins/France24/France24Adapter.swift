@@ -22,6 +22,7 @@ public struct France24Adapter: SourceAdapter {
         URL(string: "https://www.france24.com/en/africa/rss")!,
     ]
 
-    public let linkRules = LinkRules(trackingParameters: ["xtor", "xtref", "at_medium", "at_campaign"],
-                                     ampPathPrefixes: ["/amp"])
+    public let linkRules = LinkRules(
+        trackingParameters: ["xtor", "xtref", "at_medium", "at_campaign"],
+        ampPathPrefixes: ["/amp"])
 }

@@ -2,7 +2,8 @@
 ///
 /// In an interleaved stream, early articles of one event can start two stories before either has a
 /// clear centroid. When a new article matches two stories well enough to join either, and their
-/// centroids are themselves similar, the smaller story is folded into the larger one.
+/// centroids are themselves similar, the smaller story is folded into the larger one; a story of
+/// one article is folded in as soon as it would join the grown story on its own.
 extension ClusteringEngine {
     /// Merges the story in `joined` with the most similar story of `bridged` if their centroids are
     /// similar enough; returns the slot that survives and the id that was absorbed.
@@ -10,8 +11,12 @@ extension ClusteringEngine {
         guard let threshold = configuration.mergeThreshold, slots[joined].articleCount >= 2 else { return nil }
         var best: (slot: Int32, similarity: Float)?
         for other in bridged {
+            // A lone article is judged as if it arrived now: it moves when it would join the grown story
+            // (its first article may have come before the story had any shape, as a cold start does).
+            let needed = slots[other].articleCount == 1
+                ? configuration.joinThreshold(windowArticles: documents - 1) : threshold
             let similarity = centroidSimilarity(joined, other)
-            if similarity >= Float(threshold) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
+            if similarity >= Float(needed) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
         }
         guard let partner = best?.slot else { return nil }
         let (larger, smaller) = isLarger(joined, than: partner) ? (joined, partner) : (partner, joined)

@@ -11,4 +11,10 @@ extension ClusteringEngine {
         return StorySummary(id: id, headline: headline, outlets: story.outlets.map(\.name),
                             articleCount: story.articleCount, brief: brief.keySentences(excluding: headline))
     }
+
+    /// The size and outlets of an active story, without its text.
+    func outline(of id: StoryID) -> (articleCount: Int, outlets: [String])? {
+        guard let slot = slots.slot(of: id) else { return nil }
+        return (slots[slot].articleCount, slots[slot].outlets.map(\.name))
+    }
 }

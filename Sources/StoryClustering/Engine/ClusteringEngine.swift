@@ -36,16 +36,16 @@ struct ClusteringEngine: Sendable {
         let now = article.published.timeIntervalSinceReferenceDate
         let vector = admit(article)
         let candidates = rank(vector, now: now)
-        let threshold = Float(configuration.joinThreshold)
+        let threshold = Float(configuration.joinThreshold(windowArticles: documents - 1))
         guard let best = candidates.first, best.score >= threshold else {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
             let explanation = JoinExplanation(score: Double(candidates.first?.score ?? 0), sharedTerms: [],
-                                              threshold: configuration.joinThreshold)
+                                              threshold: Double(threshold))
             return StoryAssignment(story: slots[slot].id, isNewStory: true, explanation: explanation)
         }
         let shared = add(article, vector, to: best.slot, centrality: best.score, now: now)
-        let explanation = explain(shared, score: best.score)
+        let explanation = explain(shared, score: best.score, threshold: threshold)
         let bridged = candidates.dropFirst().filter { $0.score >= threshold }.map(\.slot)
         if let merge = mergeIfBridged(best.slot, with: bridged) {
             return StoryAssignment(story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
@@ -91,9 +91,10 @@ struct ClusteringEngine: Sendable {
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float) -> JoinExplanation {
+    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float,
+                         threshold: Float) -> JoinExplanation {
         let heaviest = shared.sorted { $0.contribution > $1.contribution }.prefix(Self.explainedTerms)
         return JoinExplanation(score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
-                               threshold: configuration.joinThreshold)
+                               threshold: Double(threshold))
     }
 }

@@ -16,6 +16,18 @@ public struct StoryClusteringConfiguration: Sendable, Equatable {
     public var recencyHalfLife: TimeInterval?
     /// Extra weight for words the stream writes as names (capitalised inside sentences); 0 disables it.
     public var nameBoost: Double
+    /// While the window holds fewer articles than this, the join threshold is lowered (down to
+    /// `coldStartFactor` of itself when empty): the stream's own document frequencies cannot yet tell
+    /// common words from telling ones, so every similarity comes out lower than it will later.
+    public var warmUpArticles: Int = 20
+    public var coldStartFactor: Double = 0.6
+
+    /// The join threshold when `articles` articles are in the window.
+    public func joinThreshold(windowArticles articles: Int) -> Double {
+        guard warmUpArticles > 0, articles < warmUpArticles else { return joinThreshold }
+        let warmth = Double(articles) / Double(warmUpArticles)
+        return joinThreshold * (coldStartFactor + (1 - coldStartFactor) * warmth)
+    }
 
     public init(quietPeriod: TimeInterval = 48 * 3600, joinThreshold: Double = 0.14, mergeThreshold: Double? = 0.2,
                 recencyHalfLife: TimeInterval? = 48 * 3600, nameBoost: Double = 0.5) {

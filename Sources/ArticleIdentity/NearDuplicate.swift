@@ -1,0 +1,70 @@
+public import Foundation
+
+/// Finds the same article republished under a new link or guid: same outlet, close in time,
+/// near-identical text. Two different articles that merely share a generic headline
+/// ("Live updates") stay two, because their summaries differ.
+public enum NearDuplicate {
+    /// How far apart two copies of one article may be published.
+    public static let window: TimeInterval = 36 * 3600
+    /// Share of summary words two copies must have in common.
+    public static let summaryThreshold = 0.8
+    /// Below this many words a summary says too little to identify an article.
+    public static let minimumWords = 6
+
+    /// Lookup hints: an article is compared only with known articles of the same outlet that
+    /// share one of these (the start or the end of its summary; its title when it has no summary).
+    public static func hints(outlet: String, title: String, summary: String) -> [String] {
+        let summaryWords = words(summary)
+        guard summaryWords.count >= minimumWords else {
+            // Without a summary only the title can find a copy (and only a long, identical one matches).
+            let titleWords = words(title)
+            return titleWords.count >= minimumWords ? ["t:\(outlet):\(hash(titleWords))"] : []
+        }
+        return [
+            "s:\(outlet):\(hash(Array(summaryWords.prefix(8))))",
+            "e:\(outlet):\(hash(Array(summaryWords.suffix(8))))",
+        ]
+    }
+
+    /// Whether `incoming` is a copy (possibly retitled or retouched) of `known`, from the same outlet.
+    public static func isSameArticle(
+        known: ArticleContent, knownDate: Date?, incoming: ArticleContent,
+        incomingDate: Date?
+    ) -> Bool {
+        if let a = knownDate, let b = incomingDate, abs(a.timeIntervalSince(b)) > window { return false }
+        let knownSummary = Set(words(known.summary))
+        let incomingSummary = Set(words(incoming.summary))
+        if knownSummary.count >= minimumWords, incomingSummary.count >= minimumWords {
+            let shared = knownSummary.intersection(incomingSummary).count
+            let jaccard = Double(shared) / Double(knownSummary.union(incomingSummary).count)
+            return jaccard >= summaryThreshold
+        }
+        // Without summaries only a long, identical title identifies an article.
+        let knownTitle = words(known.title)
+        return knownTitle.count >= minimumWords && knownTitle == words(incoming.title)
+    }
+
+    /// The folded words of `text`: runs of ASCII letters and digits, and of any non-ASCII text
+    /// (typographic punctuation is already folded to ASCII by `TextFolding`).
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in TextFolding.fold(text).utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                current.append(byte)
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    private static func hash(_ words: [String]) -> String {
+        String(StableHash.fnv1a64(words.joined(separator: " ")), radix: 36)
+    }
+}

@@ -1,1 +1,0 @@
-// Article identity: being written.

@@ -1,0 +1,170 @@
+import CLibXML2
+
+/// Receives the events of one SAX2 parse.
+///
+/// Every pointer handed to a handler is valid only for the duration of the call. Element and
+/// namespace names come from libxml2's name dictionary, so the same name always arrives at the
+/// same address during one parse: handlers may cache per-name decisions keyed by address.
+protocol XMLEventHandler: AnyObject {
+    func startElement(_ tag: XMLStartTag)
+    func endElement(localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?)
+    func characters(_ text: UnsafeBufferPointer<UInt8>)
+    func recordError(_ message: String, line: Int)
+}
+
+/// One start tag as libxml2's SAX2 `startElementNs` reports it.
+struct XMLStartTag {
+    let localName: UnsafePointer<UInt8>
+    let prefix: UnsafePointer<UInt8>?
+    let namespaceURI: UnsafePointer<UInt8>?
+    /// Namespaces declared on this element: `namespaceCount` (prefix, URI) pairs.
+    let namespaceCount: Int
+    let namespaceSlots: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let attributeCount: Int
+    /// libxml2's layout: five pointers per attribute (localname, prefix, URI, value, value end).
+    let attributeSlots: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+
+    /// The URIs of the namespaces this element declares, with their prefixes (nil for the default).
+    var declaredNamespaces: [(prefix: String?, uri: String)] {
+        guard let slots = namespaceSlots, namespaceCount > 0 else { return [] }
+        return (0..<namespaceCount).compactMap { index in
+            guard let uri = slots[index * 2 + 1] else { return nil }
+            return (slots[index * 2].map { String(cString: $0) }, String(cString: uri))
+        }
+    }
+
+    /// The attribute at `index`: its local name, namespace URI and value bytes.
+    func attribute(at index: Int) -> XMLAttribute? {
+        guard let slots = attributeSlots, index < attributeCount else { return nil }
+        let base = slots + index * 5
+        guard let name = base[0], let start = base[3], let end = base[4] else { return nil }
+        return XMLAttribute(
+            localName: name, namespaceURI: base[2],
+            value: UnsafeBufferPointer(start: start, count: max(0, end - start)))
+    }
+}
+
+/// One attribute of an `XMLStartTag`; `&` arrives as the character reference `&#38;` (a libxml2
+/// quirk), which `XMLAttribute.string` undoes.
+struct XMLAttribute {
+    let localName: UnsafePointer<UInt8>
+    let namespaceURI: UnsafePointer<UInt8>?
+    let value: UnsafeBufferPointer<UInt8>
+
+    /// The value as a Swift string, with libxml2's `&#38;` turned back into `&`.
+    var string: String {
+        guard value.contains(UInt8(ascii: "#")) else { return String(decoding: value, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
+                value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
+                value[index + 4] == UInt8(ascii: ";")
+            {
+                bytes.append(UInt8(ascii: "&"))
+                index += 5
+            } else {
+                bytes.append(value[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// libxml2's SAX2 push parser, fed in 64 KiB chunks, with recovery on, network off and the
+/// document's own encoding declaration ignored (callers hand over UTF-8 only).
+///
+/// Entity expansion (NOENT), DTD loading and HUGE are deliberately never enabled.
+enum SAXPushParser {
+    static let chunkSize = 64 * 1024
+
+    /// libxml2 2.9 must be initialized once before threads use it concurrently; a static
+    /// initializer runs exactly once, whichever thread parses first.
+    private static let libxml2Initialized: Void = xmlInitParser()
+
+    /// Parses UTF-8 `bytes`, reporting events to `handler`. Returns false when libxml2 could not
+    /// even create a parser context.
+    static func parse(_ bytes: UnsafeRawBufferPointer, handler: any XMLEventHandler) -> Bool {
+        _ = libxml2Initialized
+        let session = SAXSession(handler: handler)
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        var sax = makeHandlerTable()
+        guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
+            return false
+        }
+        defer { xmlFreeParserCtxt(context) }
+        session.context = context
+        let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+        _ = xmlCtxtUseOptions(context, Int32(options))
+        _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+        var offset = 0
+        while offset < bytes.count {
+            let length = min(chunkSize, bytes.count - offset)
+            let chunk = bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            _ = xmlParseChunk(context, chunk, Int32(length), 0)
+            offset += length
+            if context.pointee.disableSAX != 0 { break }
+        }
+        _ = xmlParseChunk(context, nil, 0, 1)
+        return true
+    }
+
+    private static func makeHandlerTable() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = {
+            context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+            guard let context, let localName else { return }
+            let session = SAXSession.from(context)
+            session.keepEntitiesFlowing()
+            session.handler.startElement(
+                XMLStartTag(
+                    localName: localName, prefix: prefix, namespaceURI: uri,
+                    namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
+                    attributeCount: Int(attributeCount), attributeSlots: attributes))
+        }
+        sax.endElementNs = { context, localName, _, uri in
+            guard let context, let localName else { return }
+            let session = SAXSession.from(context)
+            session.keepEntitiesFlowing()
+            session.handler.endElement(localName: localName, namespaceURI: uri)
+        }
+        let text: charactersSAXFunc = { context, bytes, length in
+            guard let context, let bytes, length > 0 else { return }
+            let session = SAXSession.from(context)
+            session.keepEntitiesFlowing()
+            session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        sax.characters = text
+        sax.cdataBlock = text
+        sax.ignorableWhitespace = text
+        sax.serror = { context, error in
+            guard let context, let error else { return }
+            let session = SAXSession.from(context)
+            let message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
+            session.handler.recordError(message.trimmingWhitespace(), line: Int(error.pointee.line))
+        }
+        return sax
+    }
+}
+
+/// What the C callbacks reach through libxml2's user-data pointer.
+private final class SAXSession {
+    let handler: any XMLEventHandler
+    var context: xmlParserCtxtPtr?
+
+    init(handler: any XMLEventHandler) { self.handler = handler }
+
+    static func from(_ pointer: UnsafeMutableRawPointer) -> SAXSession {
+        Unmanaged<SAXSession>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// In recovery mode libxml2 stops reporting entity references (even `&amp;`) once it has
+    /// seen any well-formedness error; the damage is already recorded, so let text flow again.
+    @inline(__always) func keepEntitiesFlowing() {
+        if let context, context.pointee.wellFormed == 0 { context.pointee.wellFormed = 1 }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import TOMLKit
+
+/// Reads `newswired.toml`. Unknown keys and bad values are errors naming the file and the key.
+public enum ConfigurationLoader {
+    /// Reads and validates the file at `path`.
+    public static func load(path: String) throws(ConfigurationError) -> DaemonConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: path, message: "cannot read the file (\(Self.reason(error)))")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Validates TOML text; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> DaemonConfiguration {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(
+                file: file,
+                message: "line \(error.source.begin.line), column \(error.source.begin.column): "
+                    + "not valid TOML (\(error.description))")
+        } catch {
+            throw ConfigurationError(file: file, message: "not valid TOML (\(error))")
+        }
+        var configuration = DaemonConfiguration()
+        let top = TableReader(table: root, path: "", file: file)
+        try top.allowOnly(["interval", "polling", "http", "stories", "outlets"])
+        if let interval = try top.duration("interval") { configuration.interval = interval }
+
+        if let polling = try top.table("polling") {
+            try polling.allowOnly(["min_interval", "max_interval", "max_backoff", "failure_retry", "startup_window"])
+            if let value = try polling.duration("min_interval") { configuration.minInterval = value }
+            if let value = try polling.duration("max_interval") { configuration.maxInterval = value }
+            if let value = try polling.duration("max_backoff") { configuration.maxBackoff = value }
+            if let value = try polling.duration("failure_retry") { configuration.failureRetry = value }
+            if let value = try polling.duration("startup_window") { configuration.startupWindow = value }
+            guard configuration.minInterval <= configuration.maxInterval else {
+                throw ConfigurationError(
+                    file: file, key: "polling.min_interval",
+                    message: "must not be longer than polling.max_interval")
+            }
+        }
+        if let http = try top.table("http") {
+            try http.allowOnly([
+                "connect_timeout", "timeout", "max_body", "max_redirects", "max_concurrent",
+                "max_per_host",
+            ])
+            if let value = try http.duration("connect_timeout") { configuration.http.connectTimeout = value }
+            if let value = try http.duration("timeout") { configuration.http.totalTimeout = value }
+            if let value = try http.size("max_body") { configuration.http.maxBodyBytes = value }
+            if let value = try http.integer("max_redirects", in: 0...20) { configuration.http.maxRedirects = value }
+            if let value = try http.integer("max_concurrent", in: 1...256) { configuration.http.maxConcurrent = value }
+            if let value = try http.integer("max_per_host", in: 1...64) { configuration.http.maxPerHost = value }
+        }
+        if let stories = try top.table("stories") {
+            try stories.allowOnly(["quiet_period"])
+            if let value = try stories.duration("quiet_period") { configuration.storyQuietPeriod = value }
+        }
+        if let outlets = try top.table("outlets") {
+            configuration.outlets = try outlets.keys.sorted().map { id throws(ConfigurationError) in
+                try outlet(id: id, reader: outlets)
+            }
+        }
+        return configuration
+    }
+
+    private static func outlet(id: String, reader: TableReader) throws(ConfigurationError) -> OutletConfiguration {
+        guard id.range(of: #"^[a-z0-9][a-z0-9_-]{0,39}$"#, options: .regularExpression) != nil else {
+            throw reader.error(id, "an outlet id is lower-case letters, digits, '-' or '_' (at most 40)")
+        }
+        guard let table = try reader.table(id) else { throw reader.error(id, "must be a table: [outlets.\(id)]") }
+        try table.allowOnly(["name", "feeds", "interval", "description", "language", "country", "homepage"])
+        var outlet = OutletConfiguration(id: id)
+        outlet.name = try table.string("name")
+        outlet.feeds = try table.urls("feeds")
+        outlet.interval = try table.duration("interval")
+        outlet.description = try table.string("description")
+        outlet.language = try table.string("language")
+        outlet.country = try table.string("country")
+        outlet.homepage = try table.url("homepage")
+        if outlet.feeds?.isEmpty == true { throw table.error("feeds", "needs at least one feed URL") }
+        return outlet
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

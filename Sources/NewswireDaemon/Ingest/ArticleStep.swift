@@ -1,0 +1,133 @@
+import ArticleIdentity
+import Foundation
+import NewswireProtocol
+import NewswireStore
+import SourceAdapterKit
+import StoryClustering
+
+/// What one candidate does to the store, inside its feed's transaction: a new article joined
+/// to a story, a revision of a known article, or nothing at all.
+enum ArticleStep {
+    static func apply(
+        _ candidate: ArticleCandidate, keys: IdentityKeys, tx: StoreTransaction,
+        clusterer: inout StoryClusterer, now: Date
+    ) throws -> [EmittedEvent] {
+        let content = ArticleContent(
+            title: candidate.title, summary: candidate.summary,
+            versionDate: candidate.updated ?? candidate.published)
+        let hints = NearDuplicate.hints(outlet: candidate.outlet, title: candidate.title, summary: candidate.summary)
+        let known = try tx.article(forKeys: keys.all)
+        if let known = try known ?? nearDuplicate(of: candidate, content: content, hints: hints, tx: tx) {
+            // Learn this copy's keys, so that it is found directly next time.
+            try tx.addKeys(keys.all, to: known.id)
+            try tx.addHints(hints, to: known.id)
+            return try revise(known, with: candidate, content: content, tx: tx, now: now)
+        }
+        return try insert(
+            candidate, keys: keys, hints: hints, content: content, tx: tx, clusterer: &clusterer, now: now)
+    }
+
+    /// A known article of the same outlet that this candidate republishes under a new link or guid.
+    private static func nearDuplicate(
+        of candidate: ArticleCandidate, content: ArticleContent, hints: [String],
+        tx: StoreTransaction
+    ) throws -> StoredArticle? {
+        try tx.articles(sharingHints: hints).first { known in
+            known.outlet == candidate.outlet
+                && NearDuplicate.isSameArticle(
+                    known: ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate),
+                    knownDate: known.published ?? known.firstSeen, incoming: content,
+                    incomingDate: candidate.published)
+        }
+    }
+
+    private static func insert(
+        _ candidate: ArticleCandidate, keys: IdentityKeys, hints: [String],
+        content: ArticleContent,
+        tx: StoreTransaction, clusterer: inout StoryClusterer,
+        now: Date
+    ) throws -> [EmittedEvent] {
+        var article = StoredArticle(
+            outlet: candidate.outlet, url: candidate.url.absoluteString, canonicalURL: keys.canonicalLink,
+            guid: candidate.guid, title: candidate.title, summary: candidate.summary, authors: candidate.authors,
+            published: candidate.published, versionDate: content.versionDate, fingerprint: content.fingerprint,
+            firstSeen: now, storyID: nil)
+        article.id = try tx.insertArticle(article, keys: keys.all)
+        try tx.addHints(hints, to: article.id)
+
+        let assignment = clusterer.assign(
+            ClusterArticle(
+                id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
+                published: article.published ?? now))
+        for absorbed in assignment.absorbedStories {
+            try tx.mergeStory(absorbed, into: assignment.story)
+        }
+        let stored = try tx.story(id: assignment.story)
+        let outline = clusterer.outline(of: assignment.story) ?? (articleCount: 1, outlets: [article.outlet])
+        let refresh = StoryTextRefresh.isDue(
+            storedOutlets: stored?.outlets, articleCount: outline.articleCount, outlets: outline.outlets,
+            merged: !assignment.absorbedStories.isEmpty)
+        let summary =
+            (refresh ? clusterer.summary(of: assignment.story) : nil)
+            ?? StorySummary(
+                id: assignment.story, headline: stored?.headline ?? article.title, outlets: outline.outlets,
+                articleCount: outline.articleCount, brief: stored?.brief ?? [])
+        let created = stored?.created ?? now
+        try tx.saveStory(
+            StoredStory(
+                id: summary.id, headline: summary.headline, outlets: summary.outlets,
+                articleCount: summary.articleCount, brief: summary.brief, created: created,
+                lastActivity: now))
+        try tx.setStory(
+            of: article.id, to: assignment.story, score: assignment.explanation.score,
+            terms: assignment.explanation.sharedTerms)
+
+        let storyRef = StoryPayload(id: summary.id, title: summary.headline)
+        let fullStory = StoryPayload(
+            id: summary.id, title: summary.headline, outlets: summary.outlets,
+            articles: summary.articleCount, brief: summary.brief,
+            merged: assignment.absorbedStories.isEmpty ? nil : assignment.absorbedStories)
+        return [
+            try tx.emit(
+                Event(seq: 0, type: .articleNew, time: now, article: payload(article), story: storyRef),
+                outlet: article.outlet),
+            try tx.emit(
+                Event(
+                    seq: 0, type: assignment.isNewStory ? .storyNew : .storyUpdated, time: now,
+                    story: fullStory), outlet: article.outlet),
+        ]
+    }
+
+    private static func revise(
+        _ known: StoredArticle, with candidate: ArticleCandidate, content: ArticleContent,
+        tx: StoreTransaction, now: Date
+    ) throws -> [EmittedEvent] {
+        let current = ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate)
+        let decision = RevisionDecision.decide(
+            current: current, seenFingerprints: try tx.versions(of: known.id),
+            incoming: content)
+        guard case .revised(let changes) = decision else { return [] }
+        var revised = known
+        revised.title = candidate.title
+        revised.summary = candidate.summary
+        revised.authors = candidate.authors.isEmpty ? known.authors : candidate.authors
+        revised.versionDate = content.versionDate ?? known.versionDate
+        revised.fingerprint = content.fingerprint
+        try tx.updateArticle(revised)
+        let story = try known.storyID.flatMap { try tx.story(id: $0) }
+        return [
+            try tx.emit(
+                Event(
+                    seq: 0, type: .articleUpdated, time: now, article: payload(revised),
+                    story: story.map { StoryPayload(id: $0.id, title: $0.headline) }, changes: changes),
+                outlet: known.outlet)
+        ]
+    }
+
+    private static func payload(_ article: StoredArticle) -> ArticlePayload {
+        ArticlePayload(
+            id: article.id, outlet: article.outlet, title: article.title, url: article.url,
+            published: article.published, summary: article.summary,
+            authors: article.authors.isEmpty ? nil : article.authors)
+    }
+}

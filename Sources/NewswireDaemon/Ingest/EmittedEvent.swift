@@ -1,0 +1,22 @@
+import NewswireProtocol
+import NewswireStore
+
+/// An event committed to the store, ready to go to subscribers and the journal.
+struct EmittedEvent: Sendable {
+    var event: Event
+    var stored: StoredEvent
+    /// The outlet the event concerns (for story events, the outlet whose article caused it).
+    var outlet: String?
+}
+
+extension StoreTransaction {
+    /// Stores `event` (its `seq` is assigned here) and returns it with its wire line.
+    func emit(_ event: Event, outlet: String?) throws -> EmittedEvent {
+        var event = event
+        let stored = try appendEvent(type: event.type.rawValue, time: event.time, outlet: outlet) { seq in
+            event.seq = seq
+            return WireCoding.line(event)
+        }
+        return EmittedEvent(event: event, stored: stored, outlet: outlet)
+    }
+}

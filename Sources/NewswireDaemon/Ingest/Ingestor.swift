@@ -1,0 +1,131 @@
+import ArticleIdentity
+import Foundation
+import Logging
+import NewswireProtocol
+import NewswireStore
+import SourceAdapterKit
+import StoryClustering
+
+/// Turns what a feed published into stored articles, stories and events.
+///
+/// The one writer of the store: calls are serialized by the actor, each feed's batch is one
+/// transaction (articles, stories, events and the feed's HTTP validators together), and its
+/// events go to subscribers and the journal only after that transaction committed.
+actor Ingestor {
+    private let store: StateStore
+    private let hub: EventHub
+    private let journal: EventJournal
+    private let logger: Logger
+    private let clusteringConfiguration: StoryClusteringConfiguration
+    private var clusterer: StoryClusterer
+    private var eventsEmitted = 0
+
+    init(
+        store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
+        logger: Logger, now: Date
+    ) throws(StoreError) {
+        self.store = store
+        self.hub = hub
+        self.journal = journal
+        self.logger = logger
+        clusteringConfiguration = clustering
+        clusterer = try Self.rebuildClusterer(store: store, configuration: clustering, now: now)
+    }
+
+    /// Number of events emitted since start.
+    var emittedCount: Int { eventsEmitted }
+
+    /// Stores a batch of candidates from one feed, with the feed's new state; returns how many
+    /// articles were new and how many updated.
+    func ingest(
+        _ candidates: [ArticleCandidate], adapter: any SourceAdapter, feedState: FeedState,
+        now: Date
+    ) throws(StoreError) -> (new: Int, updated: Int) {
+        let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
+        let result: (events: [EmittedEvent], new: Int, updated: Int)
+        do {
+            result = try store.write { tx in
+                var events: [EmittedEvent] = []
+                var counts = (new: 0, updated: 0)
+                for var candidate in candidates {
+                    guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
+                        logger.debug(
+                            "item without a usable link skipped",
+                            metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
+                        continue
+                    }
+                    // Readers get the link as published, minus tracking parameters and fragment.
+                    candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
+                    let step = try ArticleStep.apply(
+                        candidate, keys: keys, tx: tx, clusterer: &clusterer, now: now)
+                    events += step
+                    if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
+                    if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
+                }
+                try tx.saveFeedState(feedState)
+                return (events, counts.new, counts.updated)
+            }
+        } catch {
+            // The transaction rolled back: the clustering state is rebuilt from what is stored, so it
+            // never keeps articles that were not. (Clustering works in place: a copy of the whole
+            // window per batch cost more than all the rest of a large poll.)
+            if let rebuilt = try? Self.rebuildClusterer(store: store, configuration: clusteringConfiguration, now: now)
+            {
+                clusterer = rebuilt
+            }
+            throw error
+        }
+        deliver(result.events)
+        return (result.new, result.updated)
+    }
+
+    /// Stores a feed's state, with a source-health event when there is one to tell.
+    func record(feedState: FeedState, event: Event?, outlet: String) throws(StoreError) {
+        let emitted = try store.write { tx -> [EmittedEvent] in
+            try tx.saveFeedState(feedState)
+            guard let event else { return [] }
+            return [try tx.emit(event, outlet: outlet)]
+        }
+        deliver(emitted)
+    }
+
+    /// What is remembered of a feed.
+    func feedState(url: String) throws(StoreError) -> FeedState? {
+        try store.read { try $0.feedState(url: url) }
+    }
+
+    /// Closes stories that have been quiet for longer than the quiet period.
+    func expireStories(now: Date) {
+        clusterer.expire(now: now)
+    }
+
+    private func deliver(_ events: [EmittedEvent]) {
+        guard !events.isEmpty else { return }
+        eventsEmitted += events.count
+        hub.publish(events.map(\.stored))
+        for emitted in events { journal.record(emitted.event, outlet: emitted.outlet) }
+    }
+
+    /// Rebuilds the clustering state of the active window from the store, making no decision.
+    private static func rebuildClusterer(
+        store: StateStore, configuration: StoryClusteringConfiguration,
+        now: Date
+    ) throws(StoreError) -> StoryClusterer {
+        let (articles, maxStory) = try store.read { tx in
+            (
+                try tx.articlesOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)),
+                try tx.maxStoryID()
+            )
+        }
+        var clusterer = StoryClusterer(configuration: configuration, firstStoryID: maxStory + 1)
+        for article in articles {
+            guard let story = article.storyID else { continue }
+            clusterer.restore(
+                ClusterArticle(
+                    id: String(article.id), outlet: article.outlet, title: article.title,
+                    summary: article.summary,
+                    published: article.published ?? article.firstSeen), into: story)
+        }
+        return clusterer
+    }
+}

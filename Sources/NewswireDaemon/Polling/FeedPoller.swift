@@ -1,0 +1,186 @@
+import FeedParser
+import Foundation
+import Logging
+import NewswireHTTP
+import NewswireProtocol
+import NewswireStore
+import PollScheduling
+import SourceAdapterKit
+
+/// Polls one feed: conditional GET, parse, hand over to the ingestor, and report health.
+///
+/// A failing feed is reported once (a `source.failed` event and one log line with the reason)
+/// when it starts failing, retried with backoff, and reported again when it recovers.
+struct FeedPoller: Sendable {
+    let outlet: PolledOutlet
+    let feedURL: URL
+    let fetcher: HTTPFetcher
+    let ingestor: Ingestor
+    let policy: PollPolicy
+    let limits: FetchLimits
+    let logger: Logger
+
+    /// What one poll came to.
+    struct Result: Sendable {
+        /// True when the feed answered and was read (200 parsed, or 304).
+        var succeeded: Bool
+        var newArticles = 0
+        var updatedArticles = 0
+        /// When to poll next (nil: never, the feed is disabled).
+        var nextDelay: TimeInterval?
+        var error: String?
+    }
+
+    func pollOnce(now: @Sendable () -> Date, random: Double) async -> Result {
+        let url = feedURL.absoluteString
+        var state: FeedState
+        do {
+            state = try await ingestor.feedState(url: url) ?? FeedState(url: url, outlet: outlet.id)
+        } catch {
+            logger.error("cannot read the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
+            return Result(succeeded: false, nextDelay: policy.configuration.baseInterval, error: "\(error)")
+        }
+        guard !state.disabled else { return Result(succeeded: false, nextDelay: nil, error: state.lastError) }
+        let pollState = decodePollState(state.pollState)
+        state.lastAttempt = now()
+
+        let response: FetchResponse
+        do {
+            let target = PermanentRedirects.fetchURL(configured: feedURL, state: state)
+            response = try await fetcher.fetch(
+                FetchRequest(url: target, etag: state.etag, lastModified: state.lastModified, limits: limits))
+        } catch {
+            return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
+        }
+
+        var hint = [response.maxAge, response.expires.map { $0.timeIntervalSince(now()) }, response.retryAfter]
+            .compactMap { $0 }.max()
+        let wasFailing = state.failing
+        if PermanentRedirects.record(response, into: &state) {
+            logger.notice(
+                "feed moved permanently; polling its new URL from now on (update the configuration)",
+                metadata: ["feed": "\(url)", "moved_to": "\(state.movedTo ?? "")"])
+        }
+        var counts = (new: 0, updated: 0)
+        if !response.isNotModified {
+            let feed: ParsedFeed
+            do {
+                feed = try FeedParser.parse(
+                    response.body, contentType: response.contentType,
+                    documentURL: response.effectiveURL, now: now())
+            } catch {
+                return await failed(
+                    state: state, pollState: pollState,
+                    error: FeedReadError(url: url, reason: error.message), now: now(), random: random)
+            }
+            if feed.isDegraded {
+                logger.notice(
+                    "feed read with damage",
+                    metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
+            }
+            if let ttl = feed.ttlMinutes { hint = max(hint ?? 0, TimeInterval(ttl * 60)) }
+            state.etag = response.etag
+            state.lastModified = response.lastModified
+            state.markHealthy(at: now())
+            let candidates = outlet.adapter.articles(from: feed, feedURL: feedURL)
+            do {
+                counts = try await ingestor.ingest(candidates, adapter: outlet.adapter, feedState: state, now: now())
+            } catch {
+                logger.error(
+                    "cannot store what the feed published; will retry",
+                    metadata: ["feed": "\(url)", "error": "\(error)"])
+                return Result(succeeded: false, nextDelay: policy.configuration.minInterval, error: "\(error)")
+            }
+        }
+        state.markHealthy(at: now())
+        let (delay, after) = policy.next(
+            after: .fetched(newItems: counts.new, serverHint: hint), state: pollState,
+            random: random)
+        state.pollState = encodePollState(after)
+        do {
+            try await ingestor.record(
+                feedState: state, event: wasFailing ? recoveredEvent(now: now()) : nil,
+                outlet: outlet.id)
+        } catch {
+            logger.error("cannot store the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
+        }
+        return Result(succeeded: true, newArticles: counts.new, updatedArticles: counts.updated, nextDelay: delay)
+    }
+
+    private func failed(
+        state: FeedState, pollState: PollState, error: any Error, now: Date,
+        random: Double
+    ) async -> Result {
+        var state = state
+        let message = "\(error)"
+        var retryAfter: TimeInterval?
+        var gone = false
+        if let fetchError = error as? FetchError, case .httpStatus(_, let status, let after) = fetchError {
+            retryAfter = after
+            gone = status == 410
+        }
+        let (delay, after) = policy.next(
+            after: gone ? .gone : .failed(retryAfter: retryAfter), state: pollState,
+            random: random)
+        let wasFailing = state.failing
+        state.failing = true
+        state.disabled = gone
+        state.lastError = message
+        state.pollState = encodePollState(after)
+        var event: Event?
+        // The source-health event is the one log entry about this (journal or stderr).
+        if gone {
+            event = Event(
+                seq: 0, type: .sourceDisabled, time: now,
+                source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString, error: message))
+        } else if !wasFailing {
+            event = Event(
+                seq: 0, type: .sourceFailed, time: now,
+                source: SourcePayload(
+                    outlet: outlet.id, feed: feedURL.absoluteString, error: message,
+                    retryIn: delay.map { Int($0) }))
+        } else {
+            logger.debug("feed still failing", metadata: ["feed": "\(feedURL)", "error": "\(message)"])
+        }
+        do {
+            try await ingestor.record(feedState: state, event: event, outlet: outlet.id)
+        } catch {
+            logger.error("cannot store the feed's state", metadata: ["feed": "\(feedURL)", "error": "\(error)"])
+        }
+        return Result(succeeded: false, nextDelay: delay, error: message)
+    }
+
+    private func recoveredEvent(now: Date) -> Event {
+        Event(
+            seq: 0, type: .sourceRecovered, time: now,
+            source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString))
+    }
+
+    private func decodePollState(_ json: String?) -> PollState {
+        guard let json, let data = json.data(using: .utf8),
+            var state = try? JSONDecoder().decode(PollState.self, from: data)
+        else { return PollState(interval: outlet.interval) }
+        if state.interval <= 0 { state.interval = outlet.interval }
+        return state
+    }
+
+    private func encodePollState(_ state: PollState) -> String? {
+        (try? JSONEncoder().encode(state)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// A body that is not a feed that can be read.
+struct FeedReadError: Error, CustomStringConvertible {
+    var url: String
+    var reason: String
+    var description: String { "\(url): not a feed that can be read: \(reason)" }
+}
+
+extension FeedState {
+    /// Records a successful poll.
+    fileprivate mutating func markHealthy(at time: Date) {
+        failing = false
+        lastError = nil
+        lastSuccess = time
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import PollScheduling
+import ServiceLifecycle
+
+/// Polls every feed on its own timer until shutdown.
+///
+/// First polls are spread over the start-up window and kept apart, so that many feeds never
+/// fire together; after that
+/// each feed waits as long as the policy says (adaptive interval, server hints, backoff).
+final class PollerService: Service {
+    private let pollers: [FeedPoller]
+    private let policy: PollPolicy
+    private let health: FeedHealthBoard
+    private let logger: Logger
+
+    init(pollers: [FeedPoller], policy: PollPolicy, health: FeedHealthBoard, logger: Logger) {
+        self.pollers = pollers
+        self.policy = policy
+        self.health = health
+        self.logger = logger
+    }
+
+    /// Fire times apart by this much, even when policies ask for the same instant.
+    static let separation: TimeInterval = 0.2
+
+    func run() async throws {
+        let desired = pollers.map { _ in policy.firstDelay(random: Double.random(in: 0..<1)) }
+        let firstDelays = PollSpacing.schedule(desired, separation: Self.separation)
+        await withDiscardingTaskGroup { group in
+            for (poller, delay) in zip(pollers, firstDelays) {
+                group.addTask { await self.loop(poller, firstDelay: delay) }
+            }
+        }
+    }
+
+    /// Polls every feed once, concurrently; true when every one was read.
+    func pollAllOnce() async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            for poller in pollers {
+                group.addTask {
+                    let result = await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1))
+                    await self.health.update(poller.feedURL, result: result)
+                    return result.succeeded
+                }
+            }
+            return await group.reduce(true) { $0 && $1 }
+        }
+    }
+
+    private func loop(_ poller: FeedPoller, firstDelay: TimeInterval) async {
+        var delay = firstDelay
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await cancelWhenGracefulShutdown { [delay] in try await Task.sleep(for: .seconds(delay)) }
+            } catch {
+                return
+            }
+            let result = await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1))
+            await health.update(poller.feedURL, result: result)
+            guard let next = result.nextDelay else {
+                logger.notice("feed no longer polled", metadata: ["feed": "\(poller.feedURL)"])
+                return
+            }
+            delay = next
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+import NIOPosix
+import NewswireHTTP
+import NewswireStore
+import PollScheduling
+import ServiceLifecycle
+import StoryClustering
+
+/// `newswired`: sets everything up in order (configuration, state, socket), says READY, and
+/// runs the services until SIGTERM. Anything wrong at start-up ends it before READY with a
+/// non-zero status and one clear line.
+public enum Daemon {
+    /// The version string, also in the User-Agent.
+    public static let version = "0.1.0"
+    public static let userAgent = "Newswire/\(version) (+https://github.com/newswire/newswire)"
+
+    /// Runs the daemon; returns its exit status.
+    public static func run(_ options: DaemonOptions) async -> DaemonExit {
+        let writer = JournalWriter()
+        let level =
+            ProcessInfo.processInfo.environment["NEWSWIRE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        LoggingSystem.bootstrap { _ in DaemonLogHandler(writer: writer, logLevel: level) }
+        let logger = Logger(label: "newswired")
+        let notifier = SystemdNotifier()
+
+        let configuration: DaemonConfiguration
+        let outlets: [PolledOutlet]
+        do {
+            let file = options.configPath ?? "(built-in defaults)"
+            configuration = try options.configPath.map(ConfigurationLoader.load(path:)) ?? DaemonConfiguration()
+            outlets = try PolledOutlet.resolve(configuration, file: file)
+        } catch {
+            logger.critical("invalid configuration, not starting: \(error)")
+            return .badConfiguration
+        }
+
+        let paths = DaemonPaths.resolve(stateDirectory: options.stateDirectory, socket: options.socketPath)
+        let store: StateStore
+        do {
+            try FileManager.default.createDirectory(at: paths.stateDirectory, withIntermediateDirectories: true)
+            store = try StateStore(directory: paths.stateDirectory)
+        } catch let error as StoreError {
+            logger.critical("cannot open the state, not starting: \(error)")
+            return .cannotCreateState
+        } catch {
+            logger.critical(
+                """
+                cannot create the state directory \(paths.stateDirectory.path), not starting: \
+                \(ConfigurationLoader.reason(error))
+                """)
+            return .cannotCreateState
+        }
+
+        let runtime: DaemonRuntime
+        do {
+            runtime = try DaemonRuntime(
+                configuration: configuration, outlets: outlets, store: store,
+                writer: writer, notifier: notifier, logger: logger)
+        } catch {
+            logger.critical("cannot read the state, not starting: \(error)")
+            return .cannotCreateState
+        }
+        let exit: DaemonExit
+        if options.once {
+            logger.info(
+                "polling every feed once",
+                metadata: [
+                    "feeds": "\(runtime.feedCount)",
+                    "state": "\(store.path)",
+                ])
+            exit = await runtime.poller.pollAllOnce() ? .success : .someFeedsFailed
+        } else {
+            exit = await runtime.serve(socketPath: paths.socketPath)
+        }
+        await runtime.shutdown()
+        return exit
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import NIOPosix
+import NewswireHTTP
+import NewswireStore
+import PollScheduling
+import ServiceLifecycle
+import StoryClustering
+
+/// The daemon's parts, wired together once the configuration and the state are known.
+struct DaemonRuntime {
+    let store: StateStore
+    let hub: EventHub
+    let ingestor: Ingestor
+    let poller: PollerService
+    let fetcher: HTTPFetcher
+    let notifier: SystemdNotifier
+    let health: FeedHealthBoard
+    let logger: Logger
+    let feedCount: Int
+
+    init(
+        configuration: DaemonConfiguration, outlets: [PolledOutlet], store: StateStore, writer: JournalWriter,
+        notifier: SystemdNotifier, logger: Logger
+    ) throws(StoreError) {
+        self.store = store
+        self.notifier = notifier
+        self.logger = logger
+        hub = EventHub(head: try store.lastSequence())
+        let names = Dictionary(outlets.map { ($0.id, $0.adapter.outlet.name) }) { first, _ in first }
+        ingestor = try Ingestor(
+            store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
+            clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
+            logger: logger, now: Date())
+        fetcher = HTTPFetcher(
+            userAgent: Daemon.userAgent, maxConcurrentTransfers: configuration.http.maxConcurrent,
+            maxTransfersPerHost: configuration.http.maxPerHost)
+        var limits = FetchLimits()
+        limits.connectTimeout = configuration.http.connectTimeout
+        limits.totalTimeout = configuration.http.totalTimeout
+        limits.maxBodyBytes = configuration.http.maxBodyBytes
+        limits.maxDecodedBytes = configuration.http.maxBodyBytes
+        limits.maxRedirects = configuration.http.maxRedirects
+        var pollers: [FeedPoller] = []
+        for outlet in outlets {
+            let policy = PollPolicy(
+                configuration: PollPolicyConfiguration(
+                    baseInterval: outlet.interval, minInterval: min(configuration.minInterval, outlet.interval),
+                    maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff,
+                    failureBaseDelay: configuration.failureRetry))
+            for feed in outlet.feeds {
+                pollers.append(
+                    FeedPoller(
+                        outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
+                        policy: policy, limits: limits, logger: logger))
+            }
+        }
+        feedCount = pollers.count
+        health = FeedHealthBoard(feedCount: pollers.count, outletCount: outlets.count) { [notifier] status in
+            notifier.status(status)
+        }
+        // First polls are spread over a window that grows with the number of feeds: a few feeds
+        // are read within seconds of start-up, hundreds within the configured window.
+        let spreadPolicy = PollPolicy(
+            configuration: PollPolicyConfiguration(
+                baseInterval: configuration.interval,
+                startupWindow: configuration.startupWindow ?? min(300, Double(pollers.count) * 2)))
+        poller = PollerService(pollers: pollers, policy: spreadPolicy, health: health, logger: logger)
+    }
+
+    /// Listens on the socket, says READY, and runs until SIGTERM/SIGINT.
+    func serve(socketPath: String) async -> DaemonExit {
+        let endpoint: EventSocketServer.Endpoint =
+            SocketActivation.listeningUnixSocket()
+            .map { .inherited(fd: $0, path: socketPath) } ?? .path(socketPath)
+        let session = SubscriberSession(hub: hub, store: store, epoch: store.epoch, logger: logger)
+        let server: EventSocketServer
+        do {
+            server = try await EventSocketServer.bind(
+                endpoint, session: session,
+                group: .singleton, logger: logger)
+        } catch {
+            logger.critical("cannot serve events, not starting: \(error)")
+            return .unavailable
+        }
+
+        var services: [any Service] = [server, poller]
+        if let interval = notifier.watchdogPingInterval {
+            services.append(WatchdogService(notifier: notifier, interval: interval))
+        }
+        let serviceGroup = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        let activated = if case .inherited = endpoint { " (socket-activated)" } else { "" }
+        logger.notice(
+            "newswired started",
+            metadata: [
+                "socket": "\(socketPath)\(activated)", "state": "\(store.path)", "feeds": "\(feedCount)",
+                "last_seq": "\(hub.head)",
+            ])
+        notifier.ready(status: "listening on \(socketPath); polling \(feedCount) feeds")
+        do {
+            try await withGracefulShutdownHandler {
+                try await serviceGroup.run()
+            } onGracefulShutdown: { [notifier, hub] in
+                notifier.stopping(status: "stopping: finishing polls in progress")
+                hub.finishAll()
+            }
+        } catch {
+            logger.error("stopped on an error: \(error)")
+            return .unavailable
+        }
+        logger.notice("newswired stopped")
+        return .success
+    }
+
+    /// Stops the HTTP engine's thread (transfers still running fail as cancelled).
+    func shutdown() async {
+        await fetcher.shutdown()
+    }
+}

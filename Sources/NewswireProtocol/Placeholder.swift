@@ -1,1 +1,0 @@
-// Wire protocol: being written.

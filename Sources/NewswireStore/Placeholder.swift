@@ -1,1 +1,0 @@
-// State store: being written.

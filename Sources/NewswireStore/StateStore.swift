@@ -1,0 +1,85 @@
+public import Foundation
+import GRDB
+
+/// The daemon's state: one SQLite database in the state directory, owned by one instance.
+///
+/// Writes go through `write(_:)`, one transaction each; readers (socket replay, the CLI) use
+/// `read(_:)` concurrently thanks to WAL mode.
+public final class StateStore: Sendable {
+    /// The database file.
+    public let path: String
+    /// Identifies this database: a client seeing another epoch knows sequence numbers restarted.
+    public let epoch: String
+    private let pool: DatabasePool
+
+    /// Opens (creating and migrating if needed) `newswire.sqlite3` in `directory`.
+    public convenience init(directory: URL, readOnly: Bool = false) throws(StoreError) {
+        try self.init(path: directory.appendingPathComponent("newswire.sqlite3").path, readOnly: readOnly)
+    }
+
+    /// Opens (creating and migrating if needed) the database at `path`.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.readonly = readOnly
+            configuration.busyMode = .timeout(5)
+            configuration.label = "newswire"
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if !readOnly { try Schema.migrator.migrate(pool) }
+            epoch = try pool.write { db in
+                if let existing = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'epoch'") {
+                    return existing
+                }
+                guard !readOnly else { return "" }
+                let fresh = UUID().uuidString.lowercased()
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('epoch', ?)", arguments: [fresh])
+                return fresh
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, reason: error.message ?? error.description)
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction; everything it did is stored, or nothing.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write { db in try body(StoreTransaction(db: db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read { db in try body(StoreTransaction(db: db)) }
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The sequence number of the last stored event (0 when there is none).
+    public func lastSequence() throws(StoreError) -> Int64 {
+        try read { try $0.lastSequence() }
+    }
+
+    /// Stored event lines with `seq > after`, in order, at most `limit`.
+    public func events(after: Int64, limit: Int) throws(StoreError) -> [StoredEvent] {
+        try read { try $0.events(after: after, limit: limit) }
+    }
+}
+
+/// One event as stored: its sequence number and its wire line.
+public struct StoredEvent: Sendable, Equatable {
+    public var seq: Int64
+    public var line: String
+    public init(seq: Int64, line: String) {
+        self.seq = seq
+        self.line = line
+    }
+}

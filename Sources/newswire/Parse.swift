@@ -1,0 +1,59 @@
+import ArgumentParser
+import FeedParser
+import Foundation
+import NewswireDaemon
+import NewswireHTTP
+
+/// `newswire parse`: shows what the daemon reads from one feed, from a file or over HTTP.
+struct Parse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what the daemon reads from one feed (a file or an http(s) URL).",
+        discussion: "Exits 0 whenever something could be read, 1 when nothing could.")
+
+    @Flag(help: "Print the result as one JSON document (format, title, link, items, error).")
+    var json = false
+
+    @Argument(help: ArgumentHelp("A feed file or an http(s) URL.", valueName: "file|url"))
+    var source: String
+
+    func run() async throws {
+        let result: Result<ParsedFeed, FeedParseError>
+        do {
+            let (data, contentType, url) = try await load()
+            result = Result { () throws(FeedParseError) in
+                try FeedParser.parse(data, contentType: contentType, documentURL: url)
+            }
+        } catch {
+            result = .failure(FeedParseError("\(error)"))
+        }
+        if json {
+            print(ParseReport.json(result))
+        } else if case .success(let feed) = result {
+            print("\(feed.format?.rawValue ?? "?") feed \"\(feed.title ?? "")\": \(feed.items.count) items")
+            for issue in feed.issues { print("! \(issue)") }
+            for item in feed.items {
+                let date = item.published.map { ParseReport.timestamp($0) } ?? "no date"
+                print("- \(date)  \(item.title ?? "(untitled)")  <\(item.link ?? "")>")
+            }
+        }
+        if case .failure(let error) = result {
+            FileHandle.standardError.write(Data("newswire parse: \(source): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The document's bytes, its content type when fetched, and its URL.
+    private func load() async throws -> (Data, String?, URL) {
+        if let url = URL(string: source), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" {
+            let fetcher = HTTPFetcher(userAgent: Daemon.userAgent)
+            let response = try await fetcher.fetch(FetchRequest(url: url))
+            return (response.body, response.contentType, response.effectiveURL)
+        }
+        let url = URL(fileURLWithPath: source)
+        do {
+            return (try Data(contentsOf: url), nil, url)
+        } catch {
+            throw ValidationError("cannot read \(source): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import NewswireDaemon
+import NewswireStore
+
+/// `newswire story`: shows a stored story, and why each article joined it.
+struct Story: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a story from the daemon's state.")
+
+    @Argument(help: "The story id (as in events).")
+    var id: Int64
+
+    @Flag(help: "Show why each article joined the story.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("The daemon's state folder.", valueName: "dir"))
+    var stateDirectory: String?
+
+    func run() throws {
+        let paths = DaemonPaths.resolve(stateDirectory: stateDirectory, socket: nil)
+        let store = try StateStore(directory: paths.stateDirectory, readOnly: true)
+        guard let story = try store.read({ try $0.story(id: id) }) else {
+            throw ValidationError("no story \(id) in \(store.path)")
+        }
+        print("story \(story.id): \(story.headline)")
+        print("  \(story.articleCount) articles from \(story.outlets.joined(separator: ", "))")
+        for sentence in story.brief { print("  · \(sentence)") }
+        let joins = try store.read { try $0.joins(ofStory: id) }
+        for join in joins {
+            print("  - [\(join.outlet)] \(join.title) (article \(join.articleID))")
+            if explain {
+                if let score = join.score, !join.terms.isEmpty {
+                    print(
+                        "      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))"
+                    )
+                } else {
+                    print("      started the story")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import NewswireProtocol
+
+/// A blocking client of a Unix stream socket that reads lines.
+struct UnixSocketClient {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+
+    init(path: String) throws {
+        do {
+            fd = try UnixSocket.connect(path: path)
+        } catch {
+            throw ValidationError("\(error) (is newswired running? see --socket)")
+        }
+    }
+
+    func send(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// The next line, or nil when the daemon closed the connection.
+    mutating func readLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { return nil }
+            buffer.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    func closeConnection() { close(fd) }
+}

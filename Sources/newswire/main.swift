@@ -1,1 +1,0 @@
-print("newswire: being written")

@@ -1,0 +1,128 @@
+import Foundation
+import NewswireTestSupport
+import XCTest
+
+/// The reference case: the aggregator page about the attacks in Mali, nine coverage rows of which
+/// four repeat another (../shared/fixtures/seed-mali/EXPECTED.md). The real daemon polls the three
+/// recorded feeds from a loopback server; a real subscriber checks what comes out of the socket.
+final class SeedCaseTests: XCTestCase {
+    private var server: LoopbackHTTPServer!
+    private var work: URL!
+
+    override func setUp() async throws {
+        server = try await LoopbackHTTPServer.start()
+        work = try Fixtures.temporaryDirectory("seed")
+        for name in ["france24-africa", "aljazeera-all", "aljazeera-africa"] {
+            // No validators: every poll is a full 200, so deduplication itself is what is tested.
+            server.setRoute(
+                "/\(name).xml",
+                .feed(
+                    body: try Fixtures.data("seed-mali/\(name).xml"),
+                    contentType: "application/rss+xml; charset=utf-8",
+                    etag: nil, lastModified: nil))
+        }
+    }
+
+    override func tearDown() async throws {
+        try await server.shutdown()
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    private var config: String {
+        """
+        interval = "2s"
+
+        [polling]
+        min_interval = "1s"
+        startup_window = "1s"
+
+        [outlets.france24]
+        feeds = ["\(server.url("/france24-africa.xml"))"]
+
+        [outlets.aljazeera]
+        feeds = ["\(server.url("/aljazeera-all.xml"))", "\(server.url("/aljazeera-africa.xml"))"]
+        """
+    }
+
+    func testSeedCaseYieldsFiveArticlesInOneStoryAndNothingOnRepoll() async throws {
+        let daemon = try DaemonProcess(workDirectory: work, config: config)
+        try await daemon.start()
+        let subscriber = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
+
+        // 5 article.new + 1 story.new + 4 story.updated.
+        try await subscriber.waitForEvents(10)
+        // Every feed polled at least twice more: the re-polls must add nothing.
+        try await waitForRequests(atLeast: 3)
+
+        let events = subscriber.events
+        let newArticles = events.filter { $0["type"] as? String == "article.new" }
+        XCTAssertEqual(newArticles.count, 5, "articles: \(newArticles.map { $0.articleTitle })")
+        let outlets = Set(newArticles.compactMap { ($0["article"] as? [String: any Sendable])?["outlet"] as? String })
+        XCTAssertEqual(outlets, ["france24", "aljazeera"])
+        XCTAssertEqual(events.filter { $0["type"] as? String == "story.new" }.count, 1)
+        let storyIDs = Set(newArticles.compactMap { ($0["story"] as? [String: any Sendable])?["id"] as? Int64 })
+        XCTAssertEqual(storyIDs.count, 1, "every article belongs to the one story")
+        let updates = events.filter { $0["type"] as? String == "article.updated" }
+        XCTAssertLessThanOrEqual(updates.count, 1, "row 9 may only be an update of E")
+        for update in updates {
+            XCTAssertEqual(update.articleTitle, "Armed groups stage simultaneous attacks across Mali")
+        }
+        let titles = newArticles.map(\.articleTitle)
+        XCTAssertEqual(Set(titles).count, 5, "no article twice: \(titles)")
+        let lastStory = events.last { ($0["type"] as? String)?.hasPrefix("story.") == true }
+        let story = lastStory?["story"] as? [String: any Sendable]
+        XCTAssertEqual(story?["articles"] as? Int64, 5)
+        XCTAssertEqual((story?["outlets"] as? [any Sendable])?.count, 2)
+
+        // Each event line has the contract's fields.
+        for event in newArticles {
+            XCTAssertNotNil(event["seq"] as? Int64)
+            XCTAssertNotNil((event["time"] as? String).flatMap { $0.hasSuffix("Z") ? $0 : nil })
+            let article = event["article"] as? [String: any Sendable]
+            for key in ["id", "outlet", "title", "url", "published", "summary"] {
+                XCTAssertNotNil(article?[key], "article.\(key) missing")
+            }
+        }
+        let seqs = subscriber.events.compactMap { $0["seq"] as? Int64 }
+        XCTAssertEqual(seqs, seqs.sorted())
+        XCTAssertEqual(Set(seqs).count, seqs.count)
+        let countAfterRepoll = subscriber.events.count
+
+        // Restart on the same state and let every feed be polled again: still nothing new.
+        try await daemon.stop()
+        let before = requestCounts()
+        try await daemon.start()
+        let again = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await again.waitForEvents(countAfterRepoll)
+        try await waitForRequests(atLeast: 2, beyond: before)
+        XCTAssertEqual(again.events.count, countAfterRepoll, "a restart and re-poll must emit nothing")
+        let hello = again.lines.first
+        XCTAssertEqual(hello?["type"] as? String, "hello")
+        XCTAssertEqual(hello?["protocol"] as? Int64, 1)
+        XCTAssertEqual(hello?["seq"] as? Int64, seqs.last)
+        let status = try await daemon.stop()
+        XCTAssertEqual(status, 0, "SIGTERM ends the daemon cleanly")
+    }
+
+    private func requestCounts() -> [String: Int] {
+        Dictionary(
+            uniqueKeysWithValues: ["france24-africa", "aljazeera-all", "aljazeera-africa"].map {
+                ($0, server.requests(to: "/\($0).xml").count)
+            })
+    }
+
+    /// Waits until each feed was requested `atLeast` times more than in `beyond`.
+    private func waitForRequests(atLeast count: Int, beyond: [String: Int] = [:]) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while requestCounts().contains(where: { $0.value < count + (beyond[$0.key] ?? 0) }) {
+            guard ContinuousClock.now < deadline else {
+                throw DaemonTestError("feeds were not polled \(count) times: \(requestCounts())")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == any Sendable {
+    var articleTitle: String { ((self["article"] as? [String: any Sendable])?["title"] as? String) ?? "" }
+}

@@ -1,0 +1,100 @@
+import ArticleIdentity
+import Foundation
+import SourceAdapterKit
+import XCTest
+
+final class ArticleIdentityTests: XCTestCase {
+    private func candidate(url: String, guid: String?, outlet: String = "aljazeera") -> ArticleCandidate {
+        ArticleCandidate(
+            outlet: outlet, feedURL: URL(string: "https://example.com/feed")!, url: URL(string: url)!,
+            guid: guid, title: "t", summary: "s", published: nil, updated: nil, authors: [])
+    }
+
+    func testKeysIncludeCanonicalLinkAndOutletScopedGuid() throws {
+        let keys = try XCTUnwrap(
+            IdentityKeys(
+                candidate: candidate(
+                    url: "https://www.aljazeera.com/news/x?traffic_source=rss",
+                    guid: "aljazeera-post-4219870"),
+                canonicalizer: LinkCanonicalizer(outletRules: LinkRules(trackingParameters: ["traffic_source"]))))
+        XCTAssertEqual(keys.canonicalLink, "https://aljazeera.com/news/x")
+        XCTAssertEqual(keys.all, ["url:https://aljazeera.com/news/x", "guid:aljazeera:aljazeera-post-4219870"])
+    }
+
+    func testURLGuidGetsAPathKeySoASchemeSwitchIsNotNew() throws {
+        let canonicalizer = LinkCanonicalizer()
+        let old = try XCTUnwrap(
+            IdentityKeys(
+                candidate: candidate(url: "http://a.com/1", guid: "http://www.a.com/p/1"),
+                canonicalizer: canonicalizer))
+        let new = try XCTUnwrap(
+            IdentityKeys(
+                candidate: candidate(url: "https://b.com/2", guid: "https://a.com/p/1"),
+                canonicalizer: canonicalizer))
+        XCTAssertFalse(Set(old.all).isDisjoint(with: new.all))
+    }
+
+    func testSameGuidInTwoOutletsIsTwoArticles() throws {
+        let canonicalizer = LinkCanonicalizer()
+        let one = try XCTUnwrap(
+            IdentityKeys(
+                candidate: candidate(url: "https://a.com/1", guid: "12345", outlet: "a"),
+                canonicalizer: canonicalizer))
+        let two = try XCTUnwrap(
+            IdentityKeys(
+                candidate: candidate(url: "https://b.com/1", guid: "12345", outlet: "b"),
+                canonicalizer: canonicalizer))
+        XCTAssertTrue(Set(one.all).isDisjoint(with: two.all))
+    }
+
+    func testTypographicQuotesDoNotMakeAVersion() {
+        let curly = ArticleContent(
+            title: "What’s driving attacks against gov’t", summary: "A  summary.",
+            versionDate: nil)
+        let straight = ArticleContent(
+            title: "What's driving attacks against gov't", summary: "A summary.",
+            versionDate: nil)
+        XCTAssertEqual(curly.fingerprint, straight.fingerprint)
+        XCTAssertEqual(
+            RevisionDecision.decide(
+                current: curly, seenFingerprints: [curly.fingerprint],
+                incoming: straight), .unchanged)
+    }
+
+    func testRewordedSummaryWithLaterDateIsARevision() {
+        let old = ArticleContent(
+            title: "Armed groups stage attacks", summary: "Armed groups have launched attacks.",
+            versionDate: Date(timeIntervalSince1970: 1_000))
+        let new = ArticleContent(
+            title: "Armed groups stage attacks", summary: "Armed groups have executed attacks.",
+            versionDate: Date(timeIntervalSince1970: 5_000))
+        XCTAssertEqual(
+            RevisionDecision.decide(current: old, seenFingerprints: [old.fingerprint], incoming: new),
+            .revised(changes: ["summary"]))
+        // The older copy seen again through the other feed never reverts the newer one…
+        XCTAssertEqual(
+            RevisionDecision.decide(
+                current: new, seenFingerprints: [old.fingerprint, new.fingerprint],
+                incoming: old), .staleCopy)
+    }
+
+    func testTwoFeedsDisagreeingWithoutDatesDoNotFlap() {
+        let a = ArticleContent(title: "Title A", summary: "x", versionDate: nil)
+        let b = ArticleContent(title: "Title B", summary: "x", versionDate: nil)
+        // First poll: A stored. B (unseen) is a retitle: one update.
+        XCTAssertEqual(
+            RevisionDecision.decide(current: a, seenFingerprints: [a.fingerprint], incoming: b),
+            .revised(changes: ["title"]))
+        // From then on A is a version already seen, and B is current: nothing, on every poll.
+        let seen: Set = [a.fingerprint, b.fingerprint]
+        XCTAssertEqual(RevisionDecision.decide(current: b, seenFingerprints: seen, incoming: a), .staleCopy)
+        XCTAssertEqual(RevisionDecision.decide(current: b, seenFingerprints: seen, incoming: b), .unchanged)
+    }
+
+    func testFoldingHandlesASCIIAndTheRestAlike() {
+        XCTAssertEqual(TextFolding.fold("  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ "),
+                       "über die brücke-\"quoted\" text 'x'")
+        XCTAssertEqual(NearDuplicate.hints(outlet: "o", title: "Live updates", summary: ""), [],
+                       "a short title alone finds nothing")
+    }
+}

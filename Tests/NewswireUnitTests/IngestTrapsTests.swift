@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import NewswireProtocol
+import NewswireStore
+import SourceAdapterKit
+import StoryClustering
+import XCTest
+
+@testable import NewswireDaemon
+
+/// Real-world feed behaviours that must not produce a second `article.new`, run through the real
+/// ingest path on a real SQLite file.
+final class IngestTrapsTests: XCTestCase {
+    private var directory: URL!
+    private var store: StateStore!
+    private var hub: EventHub!
+    private var ingestor: Ingestor!
+    private let adapter = GenericFeedAdapter(
+        outlet: OutletInfo(id: "wire", name: "Wire", homepage: URL(string: "https://wire.example/")!),
+        feeds: [URL(string: "https://wire.example/rss")!])
+
+    override func setUp() async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try StateStore(directory: directory)
+        hub = EventHub(head: 0)
+        ingestor = try Ingestor(
+            store: store, hub: hub,
+            journal: EventJournal(writer: .discarding, outletNames: [:]),
+            clustering: StoryClusteringConfiguration(), logger: Logger(label: "test"),
+            now: Date(timeIntervalSince1970: 1_795_000_000))
+    }
+
+    override func tearDown() async throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func item(
+        _ link: String, guid: String? = nil, title: String, summary: String,
+        published: TimeInterval = 1_795_000_000, feed: String = "https://wire.example/rss"
+    )
+        -> ArticleCandidate
+    {
+        ArticleCandidate(
+            outlet: "wire", feedURL: URL(string: feed)!, url: URL(string: link)!, guid: guid ?? link,
+            title: title, summary: summary, published: Date(timeIntervalSince1970: published),
+            updated: nil, authors: [])
+    }
+
+    private func ingest(_ items: [ArticleCandidate]) async throws -> [String] {
+        let before = try store.lastSequence()
+        _ = try await ingestor.ingest(
+            items, adapter: adapter,
+            feedState: FeedState(
+                url: items.first?.feedURL.absoluteString ?? "x",
+                outlet: "wire"),
+            now: Date(timeIntervalSince1970: 1_795_000_100))
+        return try store.events(after: before, limit: 1000).map { stored in
+            let event = try WireCoding.makeDecoder().decode(Event.self, from: Data(stored.line.utf8))
+            return event.type.rawValue
+        }.filter { $0.hasPrefix("article.") }
+    }
+
+    private func expect(
+        _ items: [ArticleCandidate], _ expected: [String], _ message: String = "",
+        line: UInt = #line
+    ) async throws {
+        let got = try await ingest(items)
+        XCTAssertEqual(got, expected, message, line: line)
+    }
+
+    private let a = (
+        link: "https://wire.example/2026/11/23/quake-hits-coast", title: "Strong earthquake hits coast",
+        summary: "A magnitude 7.1 earthquake struck off the coast early on Monday, officials said."
+    )
+    private let b = (
+        link: "https://wire.example/2026/11/23/rates-rise", title: "Central bank raises rates",
+        summary: "The central bank raised its benchmark rate by half a point to curb inflation."
+    )
+
+    func testRedatedReorderedDroppedAndReaddedItemsAreNotNew() async throws {
+        let first = [
+            item(a.link, title: a.title, summary: a.summary), item(b.link, title: b.title, summary: b.summary),
+        ]
+        try await expect(first, ["article.new", "article.new"])
+        // Re-dated on every fetch.
+        try await expect(
+            first.map {
+                var c = $0; c.published = Date(); return c
+            }, [])
+        // Reordered.
+        try await expect(first.reversed(), [])
+        // Dropped, then re-added.
+        try await expect([first[0]], [])
+        try await expect(first, [])
+    }
+
+    func testSameArticleInTwoSectionsOfOneOutlet() async throws {
+        try await expect(
+            [
+                item(
+                    a.link + "?section=world", guid: "urn:wire:4711", title: a.title,
+                    summary: a.summary, feed: "https://wire.example/world/rss")
+            ],
+            ["article.new"])
+        try await expect(
+            [
+                item(
+                    "https://wire.example/asia/2026/11/23/quake-hits-coast",
+                    guid: "urn:wire:4711", title: a.title, summary: a.summary,
+                    feed: "https://wire.example/asia/rss")
+            ], [])
+    }
+
+    func testSlugInGuidChangingWithTheHeadlineIsAnUpdate() async throws {
+        try await expect([item(a.link, title: a.title, summary: a.summary)], ["article.new"])
+        let retitled = item(
+            "https://wire.example/2026/11/23/quake-kills-dozens",
+            title: "Strong earthquake kills dozens on coast",
+            summary: a.summary, published: 1_795_003_600)
+        try await expect([retitled], ["article.updated"])
+        try await expect([retitled], [])
+    }
+
+    func testRepublishedAtANewLinkIsTheSameArticle() async throws {
+        try await expect([item(a.link, title: a.title, summary: a.summary)], ["article.new"])
+        try await expect(
+            [
+                item(
+                    "https://wire.example/news/998877", title: a.title,
+                    summary: a.summary)
+            ], [])
+    }
+
+    func testGenericHeadlinesAtDifferentLinksAreDifferentArticles() async throws {
+        let one = item(
+            "https://wire.example/live/ukraine-1", title: "Live updates",
+            summary: "Follow the latest on the war in Ukraine as talks resume in Geneva.")
+        let two = item(
+            "https://wire.example/live/election-2", title: "Live updates",
+            summary: "Polls have closed in the state election; counting continues overnight.")
+        try await expect([one, two], ["article.new", "article.new"])
+    }
+
+    func testOlderCopyThroughAnotherFeedNeverReverts() async throws {
+        let old = item(a.link, title: a.title, summary: a.summary, published: 1_795_000_000)
+        let new = item(
+            a.link, title: a.title, summary: a.summary + " A tsunami warning was issued.",
+            published: 1_795_007_200, feed: "https://wire.example/asia/rss")
+        try await expect([old], ["article.new"])
+        try await expect([new], ["article.updated"])
+        for _ in 0..<3 {
+            try await expect([old], [], "the older copy is ignored")
+            try await expect([new], [], "and the newer one is current")
+        }
+    }
+}
