@@ -28,6 +28,7 @@ final class ThroughputBenchmark: XCTestCase {
         var busy: Duration = .zero
         var cpu = 0.0
         var newStories = 0
+        var recentStories: [StoryID] = []
         let clock = ContinuousClock()
         print("articles  rate/s(batch)  RSS MiB  stories  articles-in-window  terms")
         while clustered < total {
@@ -36,9 +37,12 @@ final class ThroughputBenchmark: XCTestCase {
             let cpuStarted = Self.threadCPUSeconds()
             for article in batch {
                 clusterer.expire(now: article.published)
-                if clusterer.assign(article).isNewStory { newStories += 1 }
+                let assignment = clusterer.assign(article)
+                if assignment.isNewStory { newStories += 1 }
+                recentStories.append(assignment.story)
             }
             let elapsed = clock.now - started
+            recentStories = Array(recentStories.suffix(2_000))
             busy += elapsed
             cpu += Self.threadCPUSeconds() - cpuStarted
             clustered += batch.count
@@ -53,6 +57,10 @@ final class ThroughputBenchmark: XCTestCase {
                      + "the thread); %d stories started; peak RSS %.1f MiB", total, busy.seconds,
                      Double(total) / busy.seconds, Double(total) / cpu, newStories,
                      ProcessMemory.peakResidentMiB ?? -1))
+        let summaryStarted = clock.now
+        let summaries = recentStories.compactMap { clusterer.summary(of: $0) }.count
+        print(String(format: "summary(of:) of the last 2,000 articles' stories: %.1f µs per call (%d active)",
+                     (clock.now - summaryStarted).seconds * 1e6 / Double(recentStories.count), summaries))
     }
 }
 

@@ -34,9 +34,16 @@ extension ClusteringEngine {
         } else {
             slots[vitals: slot].squaredNorm += squaredNormChange
         }
-        keepExemplar(centrality: centrality, in: slot) {
-            Exemplar(title: article.title, summary: article.summary, outlet: article.outlet, terms: vector.terms,
-                     centrality: centrality)
+        if let place = exemplarPlace(centrality: centrality, in: slot) {
+            let texts = [article.title] + SentenceSplitter.sentences(of: article.summary)
+            let sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+            let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
+                                    sentences: sentences)
+            if place < slots[slot].exemplars.count {
+                slots[slot].exemplars[place] = exemplar
+            } else {
+                slots[slot].exemplars.append(exemplar)
+            }
         }
         return shared
     }
@@ -72,9 +79,10 @@ extension ClusteringEngine {
         similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
     }
 
-    /// Keeps the article as an exemplar if the story has room or it is more central than the least
-    /// central one. Centralities are measured again each time the story doubles in size.
-    private mutating func keepExemplar(centrality: Float, in slot: Int32, _ exemplar: () -> Exemplar) {
+    /// Where a new article of the given centrality goes among the story's exemplars: appended while
+    /// there is room, else in place of the least central one if it is more central; `nil` if it is not
+    /// kept. Centralities are measured again each time the story doubles in size.
+    private mutating func exemplarPlace(centrality: Float, in slot: Int32) -> Int? {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
@@ -82,15 +90,12 @@ extension ClusteringEngine {
                                                                         toStoryIn: slot)
             }
         }
-        if slots[slot].exemplars.count < Self.exemplarLimit {
-            slots[slot].exemplars.append(exemplar())
-            return
-        }
+        guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }
         var weakest = 0
         for position in slots[slot].exemplars.indices
         where slots[slot].exemplars[position].centrality < slots[slot].exemplars[weakest].centrality {
             weakest = position
         }
-        if slots[slot].exemplars[weakest].centrality < centrality { slots[slot].exemplars[weakest] = exemplar() }
+        return slots[slot].exemplars[weakest].centrality < centrality ? weakest : nil
     }
 }

@@ -19,14 +19,22 @@ struct StoryVitals: Sendable {
     var squaredNorm: Float = 0
 }
 
+/// A sentence that may go into a story's brief, with its terms (read once, when it is kept).
+struct BriefSentence: Sendable {
+    var text: String
+    var terms: ArticleTerms
+}
+
 /// One article kept to write the story's headline and brief.
 struct Exemplar: Sendable {
-    var title: String
-    var summary: String
     var outlet: String
     var terms: ArticleTerms
     /// Similarity to the story when last measured.
     var centrality: Float
+    /// The title, then the sentences of the summary.
+    var sentences: [BriefSentence]
+
+    var title: BriefSentence { sentences[0] }
 }
 
 /// An active story: the centroid of its articles, its size, its outlets and exemplars. (Its clock and

@@ -29,16 +29,19 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
-    /// The terms of a sentence that already exist in `table`, leaving it unchanged (used to rank
-    /// sentences for a brief).
-    static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
+    /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
+    /// the sentences of a brief, whose words were just read with their article).
+    mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
-        var previous: TermID?
-        var words = TokenList()
         Tokenizer.scan(text, into: &words)
-        let shouting = isShouting(words)
-        for token in words.tokens {
-            guard isContent(token, shouting: shouting), let id = table.existingWord(PorterStemmer.stem(token.text))
+        let shouting = Self.isShouting(words)
+        var previous: TermID?
+        for token in words.spans {
+            let keepsStopWord = token.isAllCapitals && !shouting
+            guard token.length >= 2,
+                  let id = words.withBytes(of: token, {
+                      lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
+                  })
             else {
                 previous = nil
                 continue
@@ -72,18 +75,6 @@ struct FeatureExtractor: Sendable {
             if pairs, let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
             previous = id
         }
-    }
-
-    /// Whether a token says something about the event: not a stop word, a single character or
-    /// boilerplate, unless it is an acronym.
-    private static func isContent(_ token: Token, shouting: Bool) -> Bool {
-        token.text.utf8.count >= 2 && (!StopWords.contains(token.text) || isAcronym(token, shouting: shouting))
-    }
-
-    /// A stop word in capitals is an acronym (`US`, `IT`, `WHO`) and kept, unless the whole text is in
-    /// capitals.
-    private static func isAcronym(_ token: Token, shouting: Bool) -> Bool {
-        token.isAllCapitals && !shouting
     }
 
     /// Whether most words are written in capitals, so that capitals mark no acronym.

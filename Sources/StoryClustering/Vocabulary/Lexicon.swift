@@ -63,6 +63,16 @@ struct Lexicon: Sendable {
         return resolved
     }
 
+    /// The term the word in `bytes` stands for if it exists already; never creates a term.
+    mutating func existingTerm(of bytes: UnsafeBufferPointer<UInt8>, keepingStopWord keepsStopWord: Bool,
+                               in table: TermTable) -> TermID? {
+        let position = entryPosition(of: bytes)
+        if entries[position].isStopWord && !keepsStopWord { return nil }
+        let term = entries[position].term
+        if term >= 0 && table.generation(of: term) == entries[position].generation { return term }
+        return table.existingWord(stems[position])
+    }
+
     /// The term of the name `word` is a demonym of, if the stream knows it as a name.
     private static func knownName(derivedFrom word: String, in table: TermTable) -> TermID? {
         for base in Demonyms.candidateBases(of: word) {
