@@ -20,6 +20,9 @@ public struct StoryClusteringConfiguration: Sendable, Equatable {
     /// `coldStartFactor` of itself when empty): the stream's own document frequencies cannot yet tell
     /// common words from telling ones, so every similarity comes out lower than it will later.
     public var warmUpArticles: Int = 20
+    /// The share of `joinThreshold` required in an empty window; it rises linearly to 1 over
+    /// `warmUpArticles`. (0.6 lets the seed case's most differently worded pair, cosine 0.10 on a cold
+    /// start, join at the threshold of 0.14.)
     public var coldStartFactor: Double = 0.6
 
     /// The join threshold when `articles` articles are in the window.
