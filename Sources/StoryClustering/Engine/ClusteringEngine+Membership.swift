@@ -50,7 +50,7 @@ extension ClusteringEngine {
 
     /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).
     mutating func refreshNorm(of slot: Int32) {
-        slots[vitals: slot].squaredNorm = slots[slot].terms.values.reduce(0) { $0 + $1.mass * $1.mass }
+        slots[vitals: slot].squaredNorm = slots[slot].terms.reduce(0) { $0 + $1.1.mass * $1.1.mass }
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
@@ -69,7 +69,7 @@ extension ClusteringEngine {
     mutating func removePostings(of story: StoryState) {
         for (term, entry) in story.terms {
             if let moved = index.remove(at: Int(entry.posting), of: term) {
-                slots[moved.slot].terms[term]!.posting = entry.posting
+                slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
         }
     }

@@ -42,7 +42,7 @@ struct Exemplar: Sendable {
 struct StoryState: Sendable {
     let id: StoryID
     /// The centroid: the sum of the articles' weighted vectors (`WeightedTerms.weighted`).
-    var terms: [TermID: StoryTerm] = [:]
+    var terms = TermMap()
     var articleCount = 0
     /// Outlets in order of first coverage, with their article counts.
     var outlets: [(name: String, articles: Int)] = []
@@ -56,19 +56,11 @@ struct StoryState: Sendable {
         self.id = id
     }
 
-    /// Adds `mass` and `articles` to a term of the centroid with one hash lookup; returns the entry as it
-    /// was, or `nil` if the story did not use the term (it then records `postingIfNew` as its posting).
+    /// Adds `mass` and `articles` to a term of the centroid; returns the entry as it was, or `nil` if
+    /// the story did not use the term (it then records `postingIfNew` as its posting).
     mutating func accumulate(_ term: TermID, mass: Float, articles: Int32, postingIfNew: Int32) -> StoryTerm? {
-        var previous: StoryTerm?
-        Self.modify(&terms[term, default: StoryTerm(mass: 0, articles: 0, posting: postingIfNew)]) { entry in
-            if entry.articles > 0 { previous = entry }
-            entry.mass += mass
-            entry.articles += articles
-        }
-        return previous
+        terms.accumulate(term, mass: mass, articles: articles, postingIfNew: postingIfNew)
     }
-
-    private static func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
 
     mutating func count(outlet: String, articles: Int = 1) {
         if let index = outlets.firstIndex(where: { $0.name == outlet }) {
