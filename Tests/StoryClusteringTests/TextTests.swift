@@ -132,6 +132,14 @@ final class TextTests: XCTestCase {
         })
     }
 
+    func testLongSummariesAreReadOnlyInPart() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let body = (0..<500).map { "word\($0)" }.joined(separator: " ")
+        let terms = extractor.terms(title: "Short title", summary: body, table: &table)
+        XCTAssertEqual(terms.count, 3 + FeatureExtractor.summaryWordLimit, "short, title, their pair, and the lead words")
+    }
+
     func testSentenceSplitterKeepsAbbreviations() {
         XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
                        ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])

@@ -4,6 +4,8 @@ import Foundation
 extension ClusteringEngine {
     /// Most exemplars kept per story for its headline and brief.
     static let exemplarLimit = 12
+    /// Summary sentences of an exemplar considered for the brief (the lead sentences of a summary).
+    static let sentencesPerExemplar = 4
 
     /// Adds an admitted article to the story in `slot`, and returns what each term the story already
     /// had contributed to the article's similarity (for the explanation).
@@ -35,7 +37,8 @@ extension ClusteringEngine {
             slots[vitals: slot].squaredNorm += squaredNormChange
         }
         if let place = exemplarPlace(centrality: centrality, in: slot) {
-            let texts = [article.title] + SentenceSplitter.sentences(of: article.summary)
+            let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
+            let texts = [article.title] + lead
             let sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
             let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
                                     sentences: sentences)

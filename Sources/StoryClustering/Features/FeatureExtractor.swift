@@ -11,6 +11,10 @@ struct FeatureExtractor: Sendable {
     /// Weight of a pair of adjacent words, relative to a single word of the title.
     var pairWeight: Float = 0.7
 
+    /// Words of a summary read, at most: a feed that puts a whole article in its summary should cost
+    /// and weigh no more than one with a short abstract.
+    static let summaryWordLimit = 80
+
     private var lexicon = Lexicon()
     /// Reused between texts.
     private var words = TokenList()
@@ -25,7 +29,8 @@ struct FeatureExtractor: Sendable {
         var collected: [(TermID, Float)] = []
         collected.reserveCapacity(64)
         addTerms(of: WireSlug.strip(title), weight: 1, pairs: true, to: &collected, table: &table)
-        addTerms(of: summary, weight: summaryWeight, pairs: false, to: &collected, table: &table)
+        addTerms(of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
+                 table: &table)
         return ArticleTerms(unordered: collected)
     }
 
@@ -53,14 +58,14 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
-    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool,
+    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool, wordLimit: Int = .max,
                                    to collected: inout [(TermID, Float)], table: inout TermTable) {
         guard !text.isEmpty else { return }
         Tokenizer.scan(text, into: &words)
         let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
         let shouting = Self.isShouting(words)
         var previous: TermID?
-        for token in words.spans {
+        for token in words.spans.prefix(wordLimit) {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
                   let id = words.withBytes(of: token, {
