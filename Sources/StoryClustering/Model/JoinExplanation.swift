@@ -9,6 +9,7 @@ public struct JoinExplanation: Sendable, Equatable, Codable {
     /// in explanations stored before it existed).
     public var threshold: Double?
 
+    /// An explanation; `threshold` is optional for compatibility with stored ones.
     public init(score: Double, sharedTerms: [String], threshold: Double? = nil) {
         self.score = score
         self.sharedTerms = sharedTerms

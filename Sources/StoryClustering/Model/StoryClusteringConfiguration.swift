@@ -25,13 +25,14 @@ public struct StoryClusteringConfiguration: Sendable, Equatable {
     /// start, join at the threshold of 0.14.)
     public var coldStartFactor: Double = 0.6
 
-    /// The join threshold when `articles` articles are in the window.
+    /// The join threshold in force when `articles` articles are in the window (see `warmUpArticles`).
     public func joinThreshold(windowArticles articles: Int) -> Double {
         guard warmUpArticles > 0, articles < warmUpArticles else { return joinThreshold }
         let warmth = Double(articles) / Double(warmUpArticles)
         return joinThreshold * (coldStartFactor + (1 - coldStartFactor) * warmth)
     }
 
+    /// The daemon's settings by default; see each property.
     public init(quietPeriod: TimeInterval = 48 * 3600, joinThreshold: Double = 0.14, mergeThreshold: Double? = 0.2,
                 recencyHalfLife: TimeInterval? = 48 * 3600, nameBoost: Double = 0.5) {
         self.quietPeriod = quietPeriod

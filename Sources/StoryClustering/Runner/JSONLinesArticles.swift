@@ -7,11 +7,13 @@ public struct ClusterInputError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with it.
     public var reason: String
 
+    /// An error about line `line`.
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
     }
 
+    /// `line 12: missing \`id\``, for a person.
     public var description: String { "line \(line): \(reason)" }
 }
 
