@@ -31,7 +31,8 @@ final class BoundedMemoryTests: XCTestCase {
 
         // Once the stream stops, everything closes and nothing is left.
         clusterer.expire(now: generator.now.addingTimeInterval(configuration.quietPeriod + 1))
-        XCTAssertEqual(clusterer.statistics, StoryClusteringStatistics(activeStories: 0, activeArticles: 0, activeTerms: 0))
+        XCTAssertEqual(clusterer.statistics,
+                       StoryClusteringStatistics(activeStories: 0, activeArticles: 0, activeTerms: 0))
     }
 
     private static func maximum(_ a: StoryClusteringStatistics, _ b: StoryClusteringStatistics)

@@ -59,17 +59,21 @@ final class DevSetSplitTuning: XCTestCase {
         if let text = ProcessInfo.processInfo.environment["NEWSWIRE_GRID"] {
             return text.split(separator: ";").map { item in
                 let values = item.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) ?? 0 }
-                return StoryClusteringConfiguration(joinThreshold: values[0], mergeThreshold: values[1] > 0 ? values[1] : nil,
+                return StoryClusteringConfiguration(joinThreshold: values[0],
+                                                    mergeThreshold: values[1] > 0 ? values[1] : nil,
                                                     recencyHalfLife: values[2] > 0 ? values[2] * 3600 : nil,
                                                     nameBoost: values[3])
             }
         }
         var grid: [StoryClusteringConfiguration] = []
-        for join in [0.08, 0.1, 0.12] {
+        for join in [0.12, 0.14, 0.16] {
             for merge in [0.15, 0.2, 0.25] {
                 grid.append(StoryClusteringConfiguration(joinThreshold: join, mergeThreshold: merge))
             }
         }
+        for boost in [0.0, 1.0] { grid.append(StoryClusteringConfiguration(nameBoost: boost)) }
+        grid.append(StoryClusteringConfiguration(mergeThreshold: nil))
+        grid.append(StoryClusteringConfiguration(recencyHalfLife: nil))
         return grid
     }
 

@@ -5,12 +5,15 @@ import XCTest
 /// `newswire cluster`: JSON Lines in, one story per article out, in published order.
 final class RunnerTests: XCTestCase {
     func testParsesJSONLinesAndSortsStablyByPublished() throws {
-        let input = """
-        {"id": "late", "outlet": "a", "title": "Mt. Gox files for bankruptcy", "summary": "", "url": "u", "published": "2014-03-11T10:00:00Z"}
-
-        {"id": "first", "outlet": "b", "title": "Mt. Gox bankruptcy filing", "published": "2014-03-11T09:00:00.250Z"}
-        {"id": "tie", "outlet": "c", "title": "Bitcoin exchange Mt. Gox in bankruptcy court", "summary": null, "url": "u", "published": "2014-03-11T10:00:00Z", "story": "x"}
-        """
+        let input = [
+            #"{"id": "late", "outlet": "a", "title": "Mt. Gox files for bankruptcy", "summary": "", "url": "u", "#
+                + #""published": "2014-03-11T10:00:00Z"}"#,
+            "",
+            #"{"id": "first", "outlet": "b", "title": "Mt. Gox bankruptcy filing", "#
+                + #""published": "2014-03-11T09:00:00.250Z"}"#,
+            #"{"id": "tie", "outlet": "c", "title": "Bitcoin exchange Mt. Gox in bankruptcy court", "#
+                + #""summary": null, "url": "u", "published": "2014-03-11T10:00:00Z", "story": "x"}"#,
+        ].joined(separator: "\n")
         let result = try ClusterRunner.run(jsonLines: Data(input.utf8))
         XCTAssertEqual(result.map(\.id), ["first", "late", "tie"])
         XCTAssertEqual(Set(result.map(\.story)).count, 1)

@@ -80,6 +80,66 @@ final class TextTests: XCTestCase {
         XCTAssertFalse(pronoun.ids.contains(table.existingWord("us")!))
     }
 
+    func testPairsReadAsWritten() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let terms = extractor.terms(title: "Mt. Gox files for bankruptcy", summary: "", table: &table)
+        let names = terms.ids.map { table.displayName(of: $0) }
+        XCTAssertEqual(Set(names), ["mt", "gox", "files", "bankruptcy", "mt gox", "gox files"])
+    }
+
+    func testDemonymsFoldIntoKnownNames() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let mali = "Armed groups attacked towns in Mali on Sunday. Officials in Mali said troops responded."
+        _ = extractor.terms(title: "Attacks in Mali", summary: mali, table: &table)
+        let malian = extractor.terms(title: "The Malian army responds", summary: "", table: &table)
+        XCTAssertTrue(malian.ids.contains(table.existingWord("mali")!), "`Malian` folds into the name `Mali`")
+        let guardian = extractor.terms(title: "A guardian of the guard", summary: "The guard stood by.", table: &table)
+        XCTAssertNotNil(table.existingWord("guardian"), "`guard` is no name, so `guardian` stays itself")
+        XCTAssertEqual(guardian.count, 3, "guardian, guard, stood")
+        XCTAssertEqual(Demonyms.candidateBases(of: "ukrainian").first.map(PorterStemmer.stem), "ukrainia")
+        XCTAssertTrue(Demonyms.candidateBases(of: "ukrainian").map(PorterStemmer.stem).contains("ukrain"))
+        XCTAssertTrue(Demonyms.candidateBases(of: "chinese").contains("china"))
+        XCTAssertEqual(Demonyms.candidateBases(of: "mali"), [])
+    }
+
+    func testLexiconFindsEveryWordAgainAfterGrowing() {
+        var lexicon = Lexicon()
+        var table = TermTable()
+        let words = (0..<20_000).map { "word\($0)" } + [
+            "internationalisation", "internationalisations", "internationalisationz", "counterrevolutionaries",
+        ]
+        var first: [String: TermID] = [:]
+        for word in words {
+            var bytes = Array(word.utf8)
+            first[word] = bytes.withUnsafeMutableBufferPointer {
+                lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+            }
+        }
+        for word in words.reversed() {
+            var bytes = Array(word.utf8)
+            let again = bytes.withUnsafeMutableBufferPointer {
+                lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+            }
+            XCTAssertEqual(again, first[word], word)
+        }
+        XCTAssertEqual(Set(first.values.compactMap { $0 }).count, words.count - 1,
+                       "two spellings share a stem: internationalisation(s)")
+        var the = Array("the".utf8)
+        XCTAssertNil(the.withUnsafeMutableBufferPointer {
+            lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+        })
+    }
+
+    func testLongSummariesAreReadOnlyInPart() {
+        var table = TermTable()
+        var extractor = FeatureExtractor()
+        let body = (0..<500).map { "word\($0)" }.joined(separator: " ")
+        let terms = extractor.terms(title: "Short title", summary: body, table: &table)
+        XCTAssertEqual(terms.count, 3 + FeatureExtractor.summaryWordLimit, "short, title, their pair, and the lead words")
+    }
+
     func testSentenceSplitterKeepsAbbreviations() {
         XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
                        ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])

@@ -1,14 +1,11 @@
-import Foundation
-
 /// Picks a story's headline and key sentences from its exemplars, by extraction only: the headline is
 /// the title most similar to the story's centroid, the brief the most central sentences of titles and
-/// summaries that do not repeat each other.
+/// summaries that do not repeat each other. Sentences were read when their article was kept, so this
+/// costs only a few dot products per sentence.
 struct BriefWriter {
-    let story: StoryState
-    /// Similarity of a text's terms to the story's centroid.
+    let exemplars: [Exemplar]
+    /// Similarity of a sentence's terms to the story's centroid.
     let centrality: (ArticleTerms) -> Float
-    /// The known terms of a text.
-    let termsOf: (String) -> ArticleTerms
 
     /// Sentences in a brief, at most.
     static let sentenceLimit = 3
@@ -16,47 +13,53 @@ struct BriefWriter {
     static let redundancyLimit: Float = 0.5
 
     /// The most central title (the earliest kept one on a tie); empty for a story without articles.
-    func headline() -> String {
-        var best: (title: String, score: Float)?
-        for exemplar in story.exemplars {
-            let score = centrality(termsOf(exemplar.title))
+    func headline() -> BriefSentence {
+        var best: (title: BriefSentence, score: Float)?
+        for exemplar in exemplars {
+            let score = centrality(exemplar.title.terms)
             if score > (best?.score ?? -1) { best = (exemplar.title, score) }
         }
-        return best?.title ?? ""
+        return best?.title ?? BriefSentence(text: "", terms: ArticleTerms())
     }
 
     /// Up to three central, mutually distinct sentences from titles and summaries, other than `headline`.
-    func keySentences(excluding headline: String) -> [String] {
-        var seen: Set<String> = [Self.normalised(headline)]
-        var candidates: [(text: String, terms: ArticleTerms, score: Float)] = []
-        for exemplar in story.exemplars {
-            for text in [exemplar.title] + SentenceSplitter.sentences(of: exemplar.summary)
-            where seen.insert(Self.normalised(text)).inserted {
-                let terms = termsOf(text)
-                guard !terms.isEmpty else { continue }
-                candidates.append((text, terms, centrality(terms)))
+    func keySentences(excluding headline: BriefSentence) -> [String] {
+        // The same sentence from two feeds has the same terms.
+        var seen: Set<[TermID]> = [headline.terms.ids]
+        var candidates: [(sentence: BriefSentence, score: Float)] = []
+        for exemplar in exemplars {
+            for sentence in exemplar.sentences where !sentence.terms.isEmpty {
+                guard seen.insert(sentence.terms.ids).inserted else { continue }
+                candidates.append((sentence, centrality(sentence.terms)))
             }
         }
         candidates.sort { $0.score > $1.score }
-        var chosen: [ArticleTerms] = [termsOf(headline)]
+        var chosen: [ArticleTerms] = [headline.terms]
         var brief: [String] = []
         for candidate in candidates where brief.count < Self.sentenceLimit {
-            guard chosen.allSatisfy({ Self.overlap($0, candidate.terms) <= Self.redundancyLimit }) else { continue }
-            chosen.append(candidate.terms)
-            brief.append(candidate.text)
+            let terms = candidate.sentence.terms
+            guard chosen.allSatisfy({ Self.overlap($0, terms) <= Self.redundancyLimit }) else { continue }
+            chosen.append(terms)
+            brief.append(candidate.sentence.text)
         }
         return brief
     }
 
-    /// Lowercased letters and digits only, to spot the same sentence from two feeds.
-    private static func normalised(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-    }
-
-    /// Cosine between two sets of term ids.
+    /// Cosine between two sets of term ids (both sorted ascending).
     private static func overlap(_ first: ArticleTerms, _ second: ArticleTerms) -> Float {
         guard !first.isEmpty, !second.isEmpty else { return 0 }
-        let shared = Set(first.ids).intersection(second.ids).count
+        var shared = 0, i = 0, j = 0
+        while i < first.count && j < second.count {
+            if first.ids[i] == second.ids[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if first.ids[i] < second.ids[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return Float(shared) / (Float(first.count) * Float(second.count)).squareRoot()
     }
 }

@@ -1,40 +1,45 @@
-import Foundation
-
 /// Splits a summary into sentences: a sentence ends at `.`, `!` or `?` followed by a space and a
 /// capital letter, a digit or a quote, except after an abbreviation (`Mt. Gox`, `U.S. Senate`).
+/// Works on UTF-8 bytes; the sentences are slices of the text, trimmed.
 enum SentenceSplitter {
-    /// The sentences of `text`, trimmed, in order.
+    /// The sentences of `text`, in order.
     static func sentences(of text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var sentences: [String] = []
-        var current = ""
-        var lastWord = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            if character.isLetter || character == "." { lastWord.append(character) } else if character == " " { lastWord = "" }
-            guard ".!?".contains(character), index + 2 < characters.count, characters[index + 1] == " " else {
-                continue
-            }
-            let next = characters[index + 2]
-            guard next.isUppercase || next.isNumber || "\"“‘'".contains(next) else { continue }
-            if character == "." && isAbbreviation(lastWord) { continue }
-            appendTrimmed(current, to: &sentences)
-            current = ""
+        var start = 0
+        var wordStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") { wordStart = index + 1 }
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+                  index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: " "), opensSentence(bytes[index + 2])
+            else { continue }
+            if byte == UInt8(ascii: "."), isAbbreviation(bytes[wordStart..<index]) { continue }
+            appendTrimmed(bytes[start...index], to: &sentences)
+            start = index + 1
         }
-        appendTrimmed(current, to: &sentences)
+        if start < bytes.count { appendTrimmed(bytes[start...], to: &sentences) }
         return sentences
     }
 
-    /// `Mt.`, `Dr.`, `U.S.`: a short capitalised word, or single letters with dots.
-    private static func isAbbreviation(_ word: String) -> Bool {
-        let letters = word.filter(\.isLetter)
-        guard let first = letters.first else { return false }
-        let dotted = word.dropLast().contains(".")
-        return first.isUppercase && (letters.count <= 2 || dotted)
+    /// A capital, a digit, a quote or a non-ASCII character (a curly quote, an accented capital).
+    private static func opensSentence(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte >= 0x80
     }
 
-    private static func appendTrimmed(_ sentence: String, to sentences: inout [String]) {
-        let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty { sentences.append(trimmed) }
+    /// `Mt`, `Dr`, `U.S`: a capitalised word of at most two letters, or letters with inner dots.
+    private static func isAbbreviation(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
+        let letters = word.filter { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }.count
+        return letters <= 2 || word.contains(UInt8(ascii: "."))
+    }
+
+    private static func appendTrimmed(_ sentence: ArraySlice<UInt8>, to sentences: inout [String]) {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = sentence.firstIndex(where: { !isSpace($0) }),
+              let last = sentence.lastIndex(where: { !isSpace($0) })
+        else { return }
+        sentences.append(String(decoding: sentence[first...last], as: UTF8.self))
     }
 }

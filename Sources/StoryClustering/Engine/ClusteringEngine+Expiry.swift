@@ -22,6 +22,8 @@ extension ClusteringEngine {
         let story = slots.remove(slot: slot).story
         removePostings(of: story)
         documents -= story.articleCount
-        for (term, entry) in story.terms { table.adjustDocumentFrequency(of: term, by: -entry.articles) }
+        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
+            index.release(term)
+        }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 extension ClusteringEngine {
     /// Most exemplars kept per story for its headline and brief.
     static let exemplarLimit = 12
+    /// Summary sentences of an exemplar considered for the brief (the lead sentences of a summary).
+    static let sentencesPerExemplar = 4
 
     /// Adds an admitted article to the story in `slot`, and returns what each term the story already
     /// had contributed to the article's similarity (for the explanation).
@@ -14,16 +16,15 @@ extension ClusteringEngine {
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
-            let weight = vector.termWeights[position]
-            let mass = vector.terms.weights[position]
+            let mass = vector.weighted[position]
             let newPosting = Int32(index.count(of: term))
             if let previous = slots[slot].accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
                 index.add(mass, at: previous.posting, of: term)
-                squaredNormChange += (2 * previous.mass + mass) * mass * weight * weight
-                shared.append((term, vector.values[position] * weight * previous.mass))
+                squaredNormChange += (2 * previous.mass + mass) * mass
+                shared.append((term, vector.values[position] * previous.mass))
             } else {
                 _ = index.append(Posting(slot: slot, mass: mass), to: term)
-                squaredNormChange += mass * mass * weight * weight
+                squaredNormChange += mass * mass
             }
         }
         slots[slot].articleCount += 1
@@ -35,20 +36,24 @@ extension ClusteringEngine {
         } else {
             slots[vitals: slot].squaredNorm += squaredNormChange
         }
-        keepExemplar(Exemplar(title: article.title, summary: article.summary, outlet: article.outlet,
-                              terms: vector.terms, centrality: centrality), in: slot)
+        if let place = exemplarPlace(centrality: centrality, in: slot) {
+            let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
+            let texts = [article.title] + lead
+            let sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+            let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
+                                    sentences: sentences)
+            if place < slots[slot].exemplars.count {
+                slots[slot].exemplars[place] = exemplar
+            } else {
+                slots[slot].exemplars.append(exemplar)
+            }
+        }
         return shared
     }
 
-    /// Recomputes the centroid's norm with the current term weights (in between, joins update it
-    /// incrementally and the weights of other terms drift slowly).
+    /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).
     mutating func refreshNorm(of slot: Int32) {
-        var squaredNorm: Float = 0
-        for (term, entry) in slots[slot].terms {
-            let weight = weighting.weight(of: table[term], in: table, documents: documents) * entry.mass
-            squaredNorm += weight * weight
-        }
-        slots[vitals: slot].squaredNorm = squaredNorm
+        slots[vitals: slot].squaredNorm = slots[slot].terms.reduce(0) { $0 + $1.1.mass * $1.1.mass }
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
@@ -58,7 +63,7 @@ extension ClusteringEngine {
         var dot: Float = 0
         for position in vector.terms.ids.indices {
             guard let shared = slots[slot].terms[vector.terms.ids[position]] else { continue }
-            dot += vector.values[position] * vector.termWeights[position] * shared.mass
+            dot += vector.values[position] * shared.mass
         }
         return dot / squaredNorm.squareRoot()
     }
@@ -67,7 +72,7 @@ extension ClusteringEngine {
     mutating func removePostings(of story: StoryState) {
         for (term, entry) in story.terms {
             if let moved = index.remove(at: Int(entry.posting), of: term) {
-                slots[moved.slot].terms[term]!.posting = entry.posting
+                slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
         }
     }
@@ -77,9 +82,10 @@ extension ClusteringEngine {
         similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
     }
 
-    /// Keeps the article as an exemplar if the story has room or it is more central than the least
-    /// central one. Centralities are measured again each time the story doubles in size.
-    private mutating func keepExemplar(_ exemplar: Exemplar, in slot: Int32) {
+    /// Where a new article of the given centrality goes among the story's exemplars: appended while
+    /// there is room, else in place of the least central one if it is more central; `nil` if it is not
+    /// kept. Centralities are measured again each time the story doubles in size.
+    private mutating func exemplarPlace(centrality: Float, in slot: Int32) -> Int? {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
@@ -87,14 +93,12 @@ extension ClusteringEngine {
                                                                         toStoryIn: slot)
             }
         }
-        if slots[slot].exemplars.count < Self.exemplarLimit {
-            slots[slot].exemplars.append(exemplar)
-            return
+        guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }
+        var weakest = 0
+        for position in slots[slot].exemplars.indices
+        where slots[slot].exemplars[position].centrality < slots[slot].exemplars[weakest].centrality {
+            weakest = position
         }
-        let exemplars = slots[slot].exemplars
-        guard let weakest = exemplars.indices.min(by: { exemplars[$0].centrality < exemplars[$1].centrality }),
-              exemplars[weakest].centrality < exemplar.centrality
-        else { return }
-        slots[slot].exemplars[weakest] = exemplar
+        return slots[slot].exemplars[weakest].centrality < centrality ? weakest : nil
     }
 }

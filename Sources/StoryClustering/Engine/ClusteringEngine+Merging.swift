@@ -34,8 +34,7 @@ extension ClusteringEngine {
         var dot: Float = 0
         for (term, entry) in small.terms {
             guard let other = large.terms[term] else { continue }
-            let weight = weighting.weight(of: table[term], in: table, documents: documents)
-            dot += entry.mass * other.mass * weight * weight
+            dot += entry.mass * other.mass
         }
         return dot / (firstNorm * secondNorm).squareRoot()
     }

@@ -24,7 +24,7 @@ extension ClusteringEngine {
             .sorted { $0.length < $1.length }
         for (length, position) in rarestFirst {
             let term = vector.terms.ids[position]
-            let contribution = vector.values[position] * vector.termWeights[position]
+            let contribution = vector.values[position]
             guard contribution > 0, length > 0 else { continue }
             guard scanned + length <= Self.scanBudget || scannedTerms < Self.alwaysScanned else {
                 commonTerms.append(position)
@@ -49,7 +49,7 @@ extension ClusteringEngine {
         for var candidate in found.sorted {
             for position in commonTerms {
                 guard let shared = slots[candidate.slot].terms[vector.terms.ids[position]] else { continue }
-                candidate.dot += vector.values[position] * vector.termWeights[position] * shared.mass
+                candidate.dot += vector.values[position] * shared.mass
             }
             candidate.score = candidate.dot * candidate.scale
             best.offer(candidate)

@@ -4,11 +4,9 @@ extension ClusteringEngine {
     func summary(of id: StoryID) -> StorySummary? {
         guard let slot = slots.slot(of: id) else { return nil }
         let story = slots[slot]
-        let brief = BriefWriter(story: story) { self.similarity($0, toStoryIn: slot) } termsOf: { text in
-            FeatureExtractor.existingTerms(of: text, table: table)
-        }
+        let brief = BriefWriter(exemplars: story.exemplars) { self.similarity($0, toStoryIn: slot) }
         let headline = brief.headline()
-        return StorySummary(id: id, headline: headline, outlets: story.outlets.map(\.name),
+        return StorySummary(id: id, headline: headline.text, outlets: story.outlets.map(\.name),
                             articleCount: story.articleCount, brief: brief.keySentences(excluding: headline))
     }
 

@@ -4,8 +4,9 @@ import Foundation
 /// and the term statistics of the window. Every decision depends only on the articles given and their
 /// `published` times.
 ///
-/// Similarity of an article to a story is the cosine between the article's term vector and the story's
-/// centroid (the sum of its articles' vectors), both weighted by `TermWeighting`, and damped by the story's quiet time.
+/// Similarity of an article to a story is the cosine between the article's vector and the story's
+/// centroid (the sum of its articles' vectors), both weighted by `TermWeighting` as the window stood
+/// when each article arrived, damped by the story's quiet time.
 struct ClusteringEngine: Sendable {
     let configuration: StoryClusteringConfiguration
     var table = TermTable()
@@ -40,11 +41,11 @@ struct ClusteringEngine: Sendable {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
             let explanation = JoinExplanation(score: Double(candidates.first?.score ?? 0), sharedTerms: [],
-                                              threshold: configuration.joinThreshold)
+                                              threshold: Double(threshold))
             return StoryAssignment(story: slots[slot].id, isNewStory: true, explanation: explanation)
         }
         let shared = add(article, vector, to: best.slot, centrality: best.score, now: now)
-        let explanation = explain(shared, score: best.score)
+        let explanation = explain(shared, score: best.score, threshold: threshold)
         let bridged = candidates.dropFirst().filter { $0.score >= threshold }.map(\.slot)
         if let merge = mergeIfBridged(best.slot, with: bridged) {
             return StoryAssignment(story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
@@ -90,9 +91,10 @@ struct ClusteringEngine: Sendable {
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float) -> JoinExplanation {
+    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float,
+                         threshold: Float) -> JoinExplanation {
         let heaviest = shared.sorted { $0.contribution > $1.contribution }.prefix(Self.explainedTerms)
         return JoinExplanation(score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
-                               threshold: configuration.joinThreshold)
+                               threshold: Double(threshold))
     }
 }

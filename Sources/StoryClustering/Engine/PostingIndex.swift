@@ -37,6 +37,11 @@ struct PostingIndex: Sendable {
         lists[Int(term)][Int(index)].mass += delta
     }
 
+    /// Frees the storage of a released term's list (empty by then), so that a recycled id starts small.
+    mutating func release(_ term: TermID) {
+        lists[Int(term)] = []
+    }
+
     /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
     /// returns the moved entry (whose story must learn its new index), if any.
     mutating func remove(at index: Int, of term: TermID) -> Posting? {

@@ -57,7 +57,4 @@ struct StorySlots: Sendable {
         freeSlots.append(slot)
         return (story, vitals[Int(slot)])
     }
-
-    /// The ids of the active stories, in no particular order.
-    var ids: Dictionary<StoryID, Int32>.Keys { slotByID.keys }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// How much one story uses one term, and where the story sits in that term's posting list.
 struct StoryTerm: Sendable {
-    /// The term's mass in the centroid: the sum of its feature weights over the story's articles.
+    /// The term's mass in the centroid: the sum over the story's articles of feature weight × term
+    /// weight, each as weighed when its article arrived.
     var mass: Float
     /// Articles of the story that contain the term (their share of the document frequency).
     var articles: Int32
@@ -14,26 +15,34 @@ struct StoryTerm: Sendable {
 struct StoryVitals: Sendable {
     /// The latest `published` of the story's articles: its clock for recency and expiry.
     var lastActivity: TimeInterval
-    /// `Σ (mass × weight)²` of the centroid, refreshed now and then (weights drift slowly).
+    /// `Σ mass²` of the centroid, kept up to date as articles join.
     var squaredNorm: Float = 0
+}
+
+/// A sentence that may go into a story's brief, with its terms (read once, when it is kept).
+struct BriefSentence: Sendable {
+    var text: String
+    var terms: ArticleTerms
 }
 
 /// One article kept to write the story's headline and brief.
 struct Exemplar: Sendable {
-    var title: String
-    var summary: String
     var outlet: String
     var terms: ArticleTerms
     /// Similarity to the story when last measured.
     var centrality: Float
+    /// The title, then the sentences of the summary.
+    var sentences: [BriefSentence]
+
+    var title: BriefSentence { sentences[0] }
 }
 
 /// An active story: the centroid of its articles, its size, its outlets and exemplars. (Its clock and
 /// norm, read for every candidate, live apart in `StoryVitals`.)
 struct StoryState: Sendable {
     let id: StoryID
-    /// The centroid: the sum of the articles' feature vectors (before term weighting).
-    var terms: [TermID: StoryTerm] = [:]
+    /// The centroid: the sum of the articles' weighted vectors (`WeightedTerms.weighted`).
+    var terms = TermMap()
     var articleCount = 0
     /// Outlets in order of first coverage, with their article counts.
     var outlets: [(name: String, articles: Int)] = []
@@ -47,19 +56,11 @@ struct StoryState: Sendable {
         self.id = id
     }
 
-    /// Adds `mass` and `articles` to a term of the centroid with one hash lookup; returns the entry as it
-    /// was, or `nil` if the story did not use the term (it then records `postingIfNew` as its posting).
+    /// Adds `mass` and `articles` to a term of the centroid; returns the entry as it was, or `nil` if
+    /// the story did not use the term (it then records `postingIfNew` as its posting).
     mutating func accumulate(_ term: TermID, mass: Float, articles: Int32, postingIfNew: Int32) -> StoryTerm? {
-        var previous: StoryTerm?
-        Self.modify(&terms[term, default: StoryTerm(mass: 0, articles: 0, posting: postingIfNew)]) { entry in
-            if entry.articles > 0 { previous = entry }
-            entry.mass += mass
-            entry.articles += articles
-        }
-        return previous
+        terms.accumulate(term, mass: mass, articles: articles, postingIfNew: postingIfNew)
     }
-
-    private static func modify<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
 
     mutating func count(outlet: String, articles: Int = 1) {
         if let index = outlets.firstIndex(where: { $0.name == outlet }) {

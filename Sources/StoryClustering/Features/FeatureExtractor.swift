@@ -11,6 +11,10 @@ struct FeatureExtractor: Sendable {
     /// Weight of a pair of adjacent words, relative to a single word of the title.
     var pairWeight: Float = 0.7
 
+    /// Words of a summary read, at most: a feed that puts a whole article in its summary should cost
+    /// and weigh no more than one with a short abstract.
+    static let summaryWordLimit = 80
+
     private var lexicon = Lexicon()
     /// Reused between texts.
     private var words = TokenList()
@@ -25,20 +29,24 @@ struct FeatureExtractor: Sendable {
         var collected: [(TermID, Float)] = []
         collected.reserveCapacity(64)
         addTerms(of: WireSlug.strip(title), weight: 1, pairs: true, to: &collected, table: &table)
-        addTerms(of: summary, weight: summaryWeight, pairs: false, to: &collected, table: &table)
+        addTerms(of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
+                 table: &table)
         return ArticleTerms(unordered: collected)
     }
 
-    /// The terms of a sentence that already exist in `table`, leaving it unchanged (used to rank
-    /// sentences for a brief).
-    static func existingTerms(of text: String, table: TermTable, pairWeight: Float = 0.7) -> ArticleTerms {
+    /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
+    /// the sentences of a brief, whose words were just read with their article).
+    mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
-        var previous: TermID?
-        var words = TokenList()
         Tokenizer.scan(text, into: &words)
-        let shouting = isShouting(words)
-        for token in words.tokens {
-            guard isContent(token, shouting: shouting), let id = table.existingWord(PorterStemmer.stem(token.text))
+        let shouting = Self.isShouting(words)
+        var previous: TermID?
+        for token in words.spans {
+            let keepsStopWord = token.isAllCapitals && !shouting
+            guard token.length >= 2,
+                  let id = words.withBytes(of: token, {
+                      lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
+                  })
             else {
                 previous = nil
                 continue
@@ -50,17 +58,19 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
-    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool,
+    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool, wordLimit: Int = .max,
                                    to collected: inout [(TermID, Float)], table: inout TermTable) {
         guard !text.isEmpty else { return }
         Tokenizer.scan(text, into: &words)
         let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
         let shouting = Self.isShouting(words)
         var previous: TermID?
-        for token in words.spans {
+        for token in words.spans.prefix(wordLimit) {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
-                  let id = words.withBytes(of: token, { lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table) })
+                  let id = words.withBytes(of: token, {
+                      lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table)
+                  })
             else {
                 previous = nil
                 continue
@@ -70,18 +80,6 @@ struct FeatureExtractor: Sendable {
             if pairs, let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
             previous = id
         }
-    }
-
-    /// Whether a token says something about the event: not a stop word, a single character or
-    /// boilerplate, unless it is an acronym.
-    private static func isContent(_ token: Token, shouting: Bool) -> Bool {
-        token.text.utf8.count >= 2 && (!StopWords.contains(token.text) || isAcronym(token, shouting: shouting))
-    }
-
-    /// A stop word in capitals is an acronym (`US`, `IT`, `WHO`) and kept, unless the whole text is in
-    /// capitals.
-    private static func isAcronym(_ token: Token, shouting: Bool) -> Bool {
-        token.isAllCapitals && !shouting
     }
 
     /// Whether most words are written in capitals, so that capitals mark no acronym.

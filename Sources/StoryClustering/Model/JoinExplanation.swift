@@ -5,9 +5,11 @@ public struct JoinExplanation: Sendable, Equatable, Codable {
     /// The terms shared with the story that weighed most in `score`, heaviest first (readable forms,
     /// such as `mali`, `armed groups`).
     public var sharedTerms: [String]
-    /// The join threshold in force when the decision was made (absent in explanations stored before it existed).
+    /// The join threshold in force when the decision was made (lower while the window warms up; absent
+    /// in explanations stored before it existed).
     public var threshold: Double?
 
+    /// An explanation; `threshold` is optional for compatibility with stored ones.
     public init(score: Double, sharedTerms: [String], threshold: Double? = nil) {
         self.score = score
         self.sharedTerms = sharedTerms

@@ -7,6 +7,7 @@ public struct StoryClusteringStatistics: Sendable, Equatable {
     /// Distinct terms (words and word pairs) of the active articles.
     public var activeTerms: Int
 
+    /// Window sizes, as `StoryClusterer.statistics` reports them.
     public init(activeStories: Int, activeArticles: Int, activeTerms: Int) {
         self.activeStories = activeStories
         self.activeArticles = activeArticles

@@ -7,11 +7,13 @@ public struct ClusterInputError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with it.
     public var reason: String
 
+    /// An error about line `line`.
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
     }
 
+    /// `line 12: missing \`id\``, for a person.
     public var description: String { "line \(line): \(reason)" }
 }
 
@@ -34,7 +36,8 @@ public enum JSONLinesArticles {
                 throw ClusterInputError(line: lineNumber, reason: "not an article object (\(Self.describe(error)))")
             }
             guard let published = dates.date(from: record.published) else {
-                throw ClusterInputError(line: lineNumber, reason: "`published` is not an RFC 3339 time: \(record.published)")
+                throw ClusterInputError(line: lineNumber,
+                                        reason: "`published` is not an RFC 3339 time: \(record.published)")
             }
             articles.append(ClusterArticle(id: record.id, outlet: record.outlet ?? "", title: record.title,
                                            summary: record.summary ?? "", published: published))
@@ -45,10 +48,14 @@ public enum JSONLinesArticles {
     private static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): return "missing `\(key.stringValue)`"
-        case DecodingError.typeMismatch(_, let context): return "wrong type at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`"
-        case DecodingError.valueNotFound(_, let context): return "null at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`"
+        case DecodingError.typeMismatch(_, let context): return "wrong type at `\(path(context))`"
+        case DecodingError.valueNotFound(_, let context): return "null at `\(path(context))`"
         default: return "invalid JSON"
         }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.map(\.stringValue).joined(separator: ".")
     }
 }
 

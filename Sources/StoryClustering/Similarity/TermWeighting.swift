@@ -14,7 +14,7 @@ struct TermWeighting: Sendable, Equatable {
     /// Pseudo-count of documents, so that the first articles of a stream get moderate weights.
     var smoothingDocuments: Double = 10
     /// Extra weight for a word always written with a capital letter (0 disables it).
-    var nameBoost: Double = 1
+    var nameBoost: Double = 0.5
     /// The share of capitalised uses assumed for a word never seen in sentence-case text.
     var unknownCapitalisation: Double = 0.5
 

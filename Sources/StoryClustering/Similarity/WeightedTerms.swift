@@ -1,17 +1,17 @@
-/// An article's terms with their weights: `values` is the unit-length vector used for cosines.
+/// An article's terms with their weights, as the window weighs them when the article arrives.
 struct WeightedTerms: Sendable {
     var terms: ArticleTerms
-    /// The current weight of each term in the window (`TermWeighting`), without the feature weight.
-    var termWeights: [Float]
-    /// Feature weight × term weight, scaled to unit length.
+    /// Feature weight × term weight (`TermWeighting`): what the article adds to a story's centroid.
+    var weighted: [Float]
+    /// `weighted` scaled to unit length: the vector compared with centroids.
     var values: [Float]
 
     init(_ terms: ArticleTerms, table: TermTable, weighting: TermWeighting, documents: Int) {
         self.terms = terms
-        termWeights = terms.ids.map { weighting.weight(of: table[$0], in: table, documents: documents) }
-        var values = zip(terms.weights, termWeights).map { $0 * $1 }
-        let length = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if length > 0 { values = values.map { $0 / length } }
-        self.values = values
+        weighted = terms.ids.indices.map {
+            terms.weights[$0] * weighting.weight(of: table[terms.ids[$0]], in: table, documents: documents)
+        }
+        let length = weighted.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        values = length > 0 ? weighted.map { $0 / length } : weighted
     }
 }

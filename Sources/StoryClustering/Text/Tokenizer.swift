@@ -149,8 +149,9 @@ private struct WordScanner {
 
     private mutating func finishWord() {
         if !wordIsEmpty {
-            list.closeWord(from: wordStart, isCapitalised: capitals > 0, isAllCapitals: letters >= 2 && capitals == letters,
-                           isNumber: onlyDigits, startsSentence: atSentenceStart)
+            list.closeWord(from: wordStart, isCapitalised: capitals > 0,
+                           isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
+                           startsSentence: atSentenceStart)
             wordStart = list.end
             atSentenceStart = false
         }

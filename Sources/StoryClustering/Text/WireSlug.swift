@@ -23,10 +23,13 @@ enum WireSlug {
         // At least five characters (`UPDATE 1`, `METALS`) so that `US-China` keeps its `US`.
         guard length >= 5, capitals >= 2 else { return whole }
         let rest = title.utf8.dropFirst(length + 1)
-        guard let next = rest.first,
-              (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(next) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next)
-                || next == UInt8(ascii: "'") || next == UInt8(ascii: "\"") || next >= 0x80
-        else { return whole }
+        guard let next = rest.first, Self.canOpenHeadline(next) else { return whole }
         return Substring(rest)
+    }
+
+    /// A capital, a digit, a quote or a non-ASCII character: what a headline after a slug starts with.
+    private static func canOpenHeadline(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte >= 0x80
     }
 }

@@ -19,6 +19,8 @@ struct TermEntry: Sendable {
     var capitalisedUses: Float = 0
     /// Uses of the word in lowercase inside sentence-case text, decayed.
     var lowercaseUses: Float = 0
+    /// Bumped each time the id is released, so that caches holding ids can tell they are stale.
+    var generation: UInt32 = 0
 }
 
 /// Interns terms to dense ids and counts their document frequency over the active window.
@@ -29,8 +31,6 @@ struct TermTable: Sendable {
     private var words: [String: TermID] = [:]
     private var pairs: [UInt64: TermID] = [:]
     private(set) var entries: [TermEntry] = []
-    /// Bumped each time an id is released, so that caches holding ids can tell they are stale.
-    private var generations: [UInt32] = []
     private var freeIDs: [TermID] = []
 
     /// Terms currently alive.
@@ -45,7 +45,7 @@ struct TermTable: Sendable {
     }
 
     /// The generation of an id: it changes when the id is released and reused for another term.
-    func generation(of id: TermID) -> UInt32 { generations[Int(id)] }
+    func generation(of id: TermID) -> UInt32 { entries[Int(id)].generation }
 
     /// The id of an existing stemmed word, without creating it.
     func existingWord(_ stem: String) -> TermID? { words[stem] }
@@ -94,11 +94,12 @@ struct TermTable: Sendable {
 
     private mutating func allocate(_ entry: TermEntry) -> TermID {
         if let id = freeIDs.popLast() {
+            let generation = entries[Int(id)].generation
             entries[Int(id)] = entry
+            entries[Int(id)].generation = generation
             return id
         }
         entries.append(entry)
-        generations.append(0)
         return TermID(entries.count - 1)
     }
 
@@ -107,8 +108,8 @@ struct TermTable: Sendable {
         case .word(let stem): words[stem] = nil
         case .pair(let first, let second): pairs[Self.pairKey(first, second)] = nil
         }
-        entries[Int(id)] = TermEntry(key: .word(""), display: "")
-        generations[Int(id)] &+= 1
+        let generation = entries[Int(id)].generation &+ 1
+        entries[Int(id)] = TermEntry(key: .word(""), display: "", generation: generation)
         freeIDs.append(id)
     }
 }
