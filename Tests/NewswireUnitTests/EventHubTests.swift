@@ -23,12 +23,21 @@ final class EventHubTests: XCTestCase {
     func testSlowSubscriberIsCutOffWithoutBlockingOthers() async {
         let hub = EventHub(head: 0, queueLimit: 3)
         let slow = hub.subscribe()
+        let reader = hub.subscribe()
         hub.publish(events(1...5))
-        XCTAssertTrue(slow.overflow.isSet)
-        XCTAssertEqual(hub.subscriberCount, 0)
-        let fresh = hub.subscribe()
+        XCTAssertFalse(slow.overflow.isSet, "one batch, however large, is always queued")
+        var iterator = reader.events.makeAsyncIterator()
+        for _ in 1...5 { _ = await iterator.next() }
         hub.publish(events(6...6))
-        XCTAssertFalse(fresh.overflow.isSet)
+        XCTAssertTrue(slow.overflow.isSet, "5 events were still waiting")
+        XCTAssertFalse(reader.overflow.isSet, "it read what it was given")
+        XCTAssertEqual(hub.subscriberCount, 1)
+        // What the slow one was given before the cut-off is still delivered, then its stream ends.
+        var seen: [Int64] = []
+        for await event in slow.events { seen.append(event.seq) }
+        XCTAssertEqual(seen, [1, 2, 3, 4, 5])
+        let next = await iterator.next()
+        XCTAssertEqual(next?.seq, 6)
         XCTAssertEqual(hub.head, 6)
     }
 }

@@ -29,7 +29,7 @@ public enum ConfigurationLoader {
         }
         var configuration = DaemonConfiguration()
         let top = TableReader(table: root, path: "", file: file)
-        try top.allowOnly(["interval", "polling", "http", "stories", "outlets"])
+        try top.allowOnly(["interval", "polling", "http", "stories", "socket", "outlets"])
         if let interval = try top.duration("interval") { configuration.interval = interval }
 
         if let polling = try top.table("polling") {
@@ -60,6 +60,12 @@ public enum ConfigurationLoader {
         if let stories = try top.table("stories") {
             try stories.allowOnly(["quiet_period"])
             if let value = try stories.duration("quiet_period") { configuration.storyQuietPeriod = value }
+        }
+        if let socket = try top.table("socket") {
+            try socket.allowOnly(["subscriber_queue"])
+            if let value = try socket.integer("subscriber_queue", in: 10...10_000_000) {
+                configuration.subscriberQueue = value
+            }
         }
         if let outlets = try top.table("outlets") {
             configuration.outlets = try outlets.keys.sorted().map { id throws(ConfigurationError) in

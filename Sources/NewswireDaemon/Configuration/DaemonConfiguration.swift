@@ -15,6 +15,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var http = HTTPSettings()
     /// A story with no new article for this long is closed.
     public var storyQuietPeriod: TimeInterval = 48 * 3600
+    /// Events a socket subscriber may have waiting (unread) before it is disconnected with an
+    /// `overflow` line; it bounds the memory one slow reader can hold.
+    public var subscriberQueue: Int = 20_000
     /// The outlets to poll; nil means every built-in outlet with its default feeds.
     public var outlets: [OutletConfiguration]?
 

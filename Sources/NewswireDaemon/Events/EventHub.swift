@@ -6,7 +6,9 @@ import Synchronization
 /// Registration and publication are serialized by one lock, so a subscriber learns the last
 /// published sequence number (`head`) at the exact point from which its stream starts: events up
 /// to `head` come from the store, later ones from the stream, with no gap and no duplicate.
-/// Each subscriber has a bounded queue; one that falls behind is cut off, never waited for.
+/// A subscriber that still has more than `queueLimit` events waiting when new ones are published is
+/// cut off, never waited for: a stalled reader holds at most `queueLimit` events plus one batch, and
+/// a reader that keeps up is never cut off, however large one batch (one feed's commit) is.
 public final class EventHub: Sendable {
     private struct State {
         var head: Int64
@@ -17,10 +19,11 @@ public final class EventHub: Sendable {
     private struct Subscriber {
         let continuation: AsyncStream<StoredEvent>.Continuation
         let overflow: OverflowFlag
+        let backlog: Backlog
     }
 
     private let state: Mutex<State>
-    /// Events a subscriber may have waiting before it is cut off.
+    /// Events a subscriber may have waiting, when more are published, before it is cut off.
     public let queueLimit: Int
 
     /// - Parameter head: the last sequence number already stored.
@@ -37,16 +40,17 @@ public final class EventHub: Sendable {
 
     /// Registers a subscriber: its stream yields every event published after `head`.
     public func subscribe() -> Subscription {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream(bufferingPolicy: .bufferingOldest(queueLimit))
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream(bufferingPolicy: .unbounded)
         let overflow = OverflowFlag()
+        let backlog = Backlog()
         let (id, head) = state.withLock { state in
             let id = state.nextID
             state.nextID += 1
-            state.subscribers[id] = Subscriber(continuation: continuation, overflow: overflow)
+            state.subscribers[id] = Subscriber(continuation: continuation, overflow: overflow, backlog: backlog)
             return (id, state.head)
         }
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
-        return Subscription(head: head, events: stream, overflow: overflow)
+        return Subscription(head: head, events: SubscriberEvents(stream: stream, backlog: backlog), overflow: overflow)
     }
 
     /// Delivers committed events (in increasing `seq`) to every subscriber.
@@ -56,14 +60,15 @@ public final class EventHub: Sendable {
             state.head = max(state.head, last.seq)
             var cutOff: [Subscriber] = []
             for (id, subscriber) in state.subscribers {
-                for event in events {
-                    if case .dropped = subscriber.continuation.yield(event) {
-                        subscriber.overflow.set()
-                        state.subscribers[id] = nil
-                        cutOff.append(subscriber)
-                        break
-                    }
+                if subscriber.backlog.count > queueLimit {
+                    // What it was already given stays in its stream and is still delivered.
+                    subscriber.overflow.set()
+                    state.subscribers[id] = nil
+                    cutOff.append(subscriber)
+                    continue
                 }
+                subscriber.backlog.add(events.count)
+                for event in events { subscriber.continuation.yield(event) }
             }
             return cutOff
         }
@@ -90,7 +95,7 @@ public struct Subscription: Sendable {
     /// The last sequence number published before this subscription started.
     public let head: Int64
     /// Every event published after `head`; ends at shutdown or on overflow.
-    public let events: AsyncStream<StoredEvent>
+    public let events: SubscriberEvents
     /// Set when the subscriber fell so far behind that it was cut off.
     public let overflow: OverflowFlag
 }
@@ -101,4 +106,42 @@ public final class OverflowFlag: Sendable {
     public init() {}
     public func set() { value.withLock { $0 = true } }
     public var isSet: Bool { value.withLock { $0 } }
+}
+
+/// The events given to one subscriber and not yet taken by it.
+public final class Backlog: Sendable {
+    private let value = Atomic<Int>(0)
+    public init() {}
+    /// Events waiting.
+    public var count: Int { value.load(ordering: .relaxed) }
+    func add(_ count: Int) { value.add(count, ordering: .relaxed) }
+    func take() { value.subtract(1, ordering: .relaxed) }
+}
+
+/// A subscriber's event stream; taking an event from it shortens its backlog.
+public struct SubscriberEvents: AsyncSequence, Sendable {
+    public typealias Element = StoredEvent
+    let stream: AsyncStream<StoredEvent>
+    let backlog: Backlog
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var base: AsyncStream<StoredEvent>.AsyncIterator
+        let backlog: Backlog
+
+        public mutating func next() async -> StoredEvent? {
+            guard let event = await base.next() else { return nil }
+            backlog.take()
+            return event
+        }
+
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> StoredEvent? {
+            guard let event = await base.next(isolation: actor) else { return nil }
+            backlog.take()
+            return event
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: stream.makeAsyncIterator(), backlog: backlog)
+    }
 }

@@ -26,7 +26,7 @@ struct DaemonRuntime {
         self.store = store
         self.notifier = notifier
         self.logger = logger
-        hub = EventHub(head: try store.lastSequence())
+        hub = EventHub(head: try store.lastSequence(), queueLimit: configuration.subscriberQueue)
         let names = Dictionary(outlets.map { ($0.id, $0.adapter.outlet.name) }) { first, _ in first }
         ingestor = try Ingestor(
             store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
