@@ -8,7 +8,8 @@ import NewswireStore
 /// The client may send `{"since":N}` as its first line, within `firstLineGrace` (1 s); it then gets
 /// every stored event after N, then the live stream. A client that sends nothing gets the live
 /// stream. Garbage gets one `error` line and the connection is closed; a client too slow to read
-/// gets an `overflow` line (with the last seq it was sent) and is closed.
+/// gets an `overflow` line (with the last seq it was sent) and is closed. Every line written reaches
+/// the client before the connection closes (within `lingerTimeout`).
 struct SubscriberSession {
     let hub: EventHub
     let store: StateStore
@@ -16,6 +17,8 @@ struct SubscriberSession {
     let logger: Logger
     var firstLineGrace: Duration = .seconds(1)
     var replayPage = 500
+    /// How long the last lines may take to reach a client before the connection is closed anyway.
+    var lingerTimeout: TimeAmount = .seconds(5)
 
     private enum Input: Sendable {
         case line(String)
@@ -52,8 +55,11 @@ struct SubscriberSession {
                         input.yield(.graceElapsed)
                         return false
                     }
-                    group.addTask {
+                    group.addTask { [lingerTimeout] in
                         try await stream(subscription, inputs: inputs, to: outbound)
+                        // Closing drops whatever the socket has not taken yet: the last lines (an
+                        // overflow or error notice above all) must reach the client first.
+                        await ChannelDrain.wait(for: channel.channel, within: lingerTimeout)
                         return true
                     }
                     while let writerEnded = try await group.next() {

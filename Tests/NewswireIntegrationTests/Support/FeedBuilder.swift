@@ -46,4 +46,28 @@ enum FeedBuilder {
             link: "https://example.org/science/telescope-galaxies",
             summary: "Astronomers published infrared images of galaxies formed soon after the big bang."),
     ]
+
+    /// `count` items with unrelated made-up words (no two near-duplicates of each other), each
+    /// with a summary of `summaryWords` words: a deterministic way to make a large feed.
+    static func manyDistinctItems(count: Int, summaryWords: Int) -> [Item] {
+        let syllables = [
+            "ka", "lo", "mi", "ren", "tas", "vu", "zel", "por", "dim", "sha", "gor", "fen", "lak", "ru", "bet", "nol",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func nextWord() -> String {
+            // SplitMix64 steps: three syllables from one draw
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return (0..<3).map { syllables[Int((z >> (UInt64($0) * 4)) & 15)] }.joined()
+        }
+        return (0..<count).map { index in
+            Item(
+                title: "Dispatch \(index): " + (0..<8).map { _ in nextWord() }.joined(separator: " "),
+                link: "https://example.org/wire/\(index)",
+                summary: (0..<summaryWords).map { _ in nextWord() }.joined(separator: " ") + ".")
+        }
+    }
 }

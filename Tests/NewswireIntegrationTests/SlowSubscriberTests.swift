@@ -1,0 +1,165 @@
+import Foundation
+import NewswireProtocol
+import NewswireTestSupport
+import XCTest
+
+/// A subscriber that stops reading never holds up the daemon or the other subscribers: when new
+/// events come while more than `[socket] subscriber_queue` still wait for it, it gets what it was
+/// already given, then an `overflow` line naming the last seq it was sent, and is disconnected;
+/// reconnecting with `{"since":N}` then loses nothing.
+final class SlowSubscriberTests: XCTestCase {
+    func testAReaderThatStallsIsCutOffWithoutLosingAnythingOrSlowingOthers() async throws {
+        let server = try await LoopbackHTTPServer.start()
+        let work = try Fixtures.temporaryDirectory("slow-subscriber")
+        addTeardownBlock {
+            try? await server.shutdown()
+            try? FileManager.default.removeItem(at: work)
+        }
+        let all = FeedBuilder.manyDistinctItems(count: 401, summaryWords: 120)
+        let items = Array(all[0..<400])
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: Array(items[0..<1])), contentType: "application/rss+xml",
+                etag: nil, lastModified: nil))
+        let daemon = try DaemonProcess(
+            workDirectory: work,
+            config: """
+                interval = "1s"
+                [polling]
+                min_interval = "1s"
+                startup_window = "1s"
+                [socket]
+                subscriber_queue = 10
+                [outlets.wire]
+                name = "Test Wire"
+                feeds = ["\(server.url("/wire.xml"))"]
+                """)
+        try await daemon.start()
+        let fast = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await fast.wait(for: "the first article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+
+        // The stalled reader takes its hello, asks for the live stream from there, then reads nothing.
+        let stalled = try StalledReader(path: daemon.socketPath)
+        let hello = try stalled.readLine()
+        let head = try XCTUnwrap(Self.helloSeq(hello), "hello carries the seq: \(hello)")
+        stalled.send(#"{"since":\#(head)}"#)
+
+        // Some 400 articles (about 1 MB of event lines, far beyond the socket buffers) arrive.
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: items), contentType: "application/rss+xml", etag: nil,
+                lastModified: nil))
+        try await fast.wait(timeout: .seconds(120), for: "all 400 articles") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == items.count
+        }
+        try await fast.wait(for: "the story event after the last article") { lines, _ in
+            (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        // One more article: a new batch, published while the stalled reader still has hundreds of
+        // events waiting, which is when it is cut off.
+        server.setRoute(
+            "/wire.xml",
+            .feed(
+                body: FeedBuilder.rss(items: all), contentType: "application/rss+xml", etag: nil,
+                lastModified: nil))
+        try await fast.wait(for: "the 401st article and its story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == all.count
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let everything = fast.rawLines.compactMap { Self.seq($0) }.filter { $0 > head }
+        XCTAssertEqual(everything, Array((head + 1)...(everything.last ?? head)), "the fast reader misses nothing")
+
+        // The stalled reader now reads: what was already in flight, then the overflow notice, then EOF.
+        let received = try stalled.readToEnd()
+        let notice = try XCTUnwrap(received.last.flatMap(Self.object), "an overflow line ends the stream")
+        XCTAssertEqual(notice["type"] as? String, "overflow", "last line: \(received.last ?? "")")
+        XCTAssertTrue((notice["message"] as? String)?.contains("since") == true)
+        let delivered = try XCTUnwrap((notice["seq"] as? NSNumber)?.int64Value)
+        let before = received.dropLast().compactMap { Self.seq($0) }
+        XCTAssertEqual(before, before.isEmpty ? [] : Array((head + 1)...delivered), "in order, no gap, up to seq")
+        XCTAssertLessThan(delivered, everything.last ?? 0, "it was cut off before the end")
+
+        // Reconnecting from where it stopped yields exactly the rest.
+        let resumed = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":\#(delivered)}"#)
+        try await resumed.wait(for: "the rest") { lines, _ in
+            lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
+                == everything.last
+        }
+        let rest = resumed.rawLines.compactMap { Self.seq($0) }
+        XCTAssertEqual(before + rest, everything)
+        let status = try await daemon.stop()
+        XCTAssertEqual(status, 0)
+    }
+
+    private static func object(_ line: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    }
+
+    /// The seq of an event line (nil for hello and notices).
+    private static func seq(_ line: String) -> Int64? {
+        guard let object = object(line), (object["type"] as? String)?.contains(".") == true else { return nil }
+        return (object["seq"] as? NSNumber)?.int64Value
+    }
+
+    /// The seq a hello line announces.
+    private static func helloSeq(_ line: String) -> Int64? {
+        guard let object = object(line), object["type"] as? String == "hello" else { return nil }
+        return (object["seq"] as? NSNumber)?.int64Value
+    }
+}
+
+/// A socket client that reads only when told to, with a small receive buffer.
+private final class StalledReader {
+    private let fd: Int32
+    private var pending: [UInt8] = []
+
+    init(path: String) throws {
+        do {
+            fd = try UnixSocket.connect(path: path)
+        } catch {
+            throw DaemonTestError("\(error)")
+        }
+        var size: Int32 = 4096
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(fd) }
+
+    func send(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// One line (blocking, up to the 60 s receive timeout).
+    func readLine() throws -> String {
+        while true {
+            if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                defer { pending.removeSubrange(...newline) }
+                return String(decoding: pending[..<newline], as: UTF8.self)
+            }
+            guard try fill() else { throw DaemonTestError("the daemon closed the socket before a full line") }
+        }
+    }
+
+    /// Every remaining line, until the daemon closes the connection.
+    func readToEnd() throws -> [String] {
+        while try fill() {}
+        let text = String(decoding: pending, as: UTF8.self)
+        pending = []
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    private func fill() throws -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if count < 0 { throw DaemonTestError("read failed: \(String(cString: strerror(errno)))") }
+        pending.append(contentsOf: chunk[..<count])
+        return count > 0
+    }
+}
