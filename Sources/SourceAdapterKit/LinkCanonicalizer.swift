@@ -16,7 +16,7 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
     public func canonicalize(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Whitespace.trimmed(link)
         guard let components = URLComponents(string: trimmed) ?? URLComponents(string: Self.escapeLoosely(trimmed)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var host = components.host?.lowercased(), !host.isEmpty
@@ -34,11 +34,11 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The link as published, without its tracking parameters and fragment: what a reader is given.
     public func clean(_ link: String) -> String {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Whitespace.trimmed(link)
         guard var components = URLComponents(string: trimmed) else { return trimmed }
         components.fragment = nil
         if let items = components.percentEncodedQueryItems {
-            let kept = items.filter { !rules.isTracking($0.name.removingPercentEncoding ?? $0.name) }
+            let kept = items.filter { !rules.isTracking(Self.decodedName($0.name)) }
             components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
         }
         return components.string ?? trimmed
@@ -59,15 +59,20 @@ public struct LinkCanonicalizer: Sendable {
         guard let raw, !raw.isEmpty else { return nil }
         let kept = raw.split(separator: "&", omittingEmptySubsequences: true).compactMap { pair -> String? in
             let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-            let decodedName = name.removingPercentEncoding ?? name
-            return rules.isTracking(decodedName) ? nil : Self.normalizePercentEncoding(String(pair))
+            return rules.isTracking(Self.decodedName(name)) ? nil : Self.normalizePercentEncoding(String(pair))
         }
         return kept.isEmpty ? nil : kept.sorted().joined(separator: "&")
     }
 
+    /// A query parameter's name with its percent-escapes decoded (most names have none).
+    private static func decodedName(_ name: String) -> String {
+        guard name.utf8.contains(UInt8(ascii: "%")) else { return name }
+        return name.removingPercentEncoding ?? name
+    }
+
     /// Decodes percent-escapes of unreserved characters and upper-cases the hex of the others.
     static func normalizePercentEncoding(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var out = [UInt8]()
         let bytes = Array(s.utf8)
         out.reserveCapacity(bytes.count)
