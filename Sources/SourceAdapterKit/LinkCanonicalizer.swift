@@ -17,19 +17,31 @@ public struct LinkCanonicalizer: Sendable {
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
     public func canonicalize(_ link: String) -> String? {
         let trimmed = Whitespace.trimmed(link)
-        guard let components = URLComponents(string: trimmed) ?? URLComponents(string: Self.escapeLoosely(trimmed)),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            var host = components.host?.lowercased(), !host.isEmpty
-        else { return nil }
+        guard let parts = LinkParts(plain: trimmed) ?? Self.parse(trimmed) else { return nil }
+        return canonical(parts)
+    }
+
+    /// The canonical key of a link's parts (see `canonicalize`).
+    func canonical(_ parts: LinkParts) -> String? {
+        var host = parts.host.lowercased()
+        guard parts.scheme == "http" || parts.scheme == "https", !host.isEmpty else { return nil }
         if host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         if let alias = rules.hostAliases[host] { host = alias }
 
         var result = "https://" + host
-        if let port = components.port, port != 80, port != 443 { result += ":\(port)" }
-        result += canonicalPath(components.percentEncodedPath)
-        if let query = canonicalQuery(components.percentEncodedQuery) { result += "?" + query }
+        if let port = parts.port, port != 80, port != 443 { result += ":\(port)" }
+        result += canonicalPath(parts.path)
+        if let query = canonicalQuery(parts.query) { result += "?" + query }
         return result
+    }
+
+    /// The parts of any link `URLComponents` reads, as is or once loosely escaped.
+    static func parse(_ link: String) -> LinkParts? {
+        guard let components = URLComponents(string: link) ?? URLComponents(string: escapeLoosely(link)) else {
+            return nil
+        }
+        return LinkParts(components: components)
     }
 
     /// The link as published, without its tracking parameters and fragment: what a reader is given.
