@@ -28,6 +28,11 @@ public enum TextFolding {
     /// ASCII, most of every English feed, is folded byte by byte; only other scalars pay for a
     /// look-up of Unicode properties (this runs on every item of every poll).
     public static func fold(_ text: String) -> String {
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold(text)` as UTF-8 bytes.
+    static func foldedBytes(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -69,7 +74,7 @@ public enum TextFolding {
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 
@@ -77,11 +82,17 @@ public enum TextFolding {
 public enum StableHash {
     /// 64-bit FNV-1a of the UTF-8 bytes.
     public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var hash = fnv1a64Basis
+        for byte in text.utf8 { hash = fnv1a64(byte, into: hash) }
         return hash
+    }
+
+    /// The FNV-1a hash of nothing, where every hash starts.
+    static let fnv1a64Basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// `hash` with one more byte.
+    @inline(__always)
+    static func fnv1a64(_ byte: UInt8, into hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }

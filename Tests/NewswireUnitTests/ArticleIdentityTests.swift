@@ -97,4 +97,16 @@ final class ArticleIdentityTests: XCTestCase {
         XCTAssertEqual(NearDuplicate.hints(outlet: "o", title: "Live updates", summary: ""), [],
                        "a short title alone finds nothing")
     }
+
+    func testNearDuplicateHintsKeepTheirStoredValues() {
+        // Hints are stored: they are the FNV-1a hash (base 36) of the first or last eight folded words
+        // joined by spaces, and must not change from one version to the next.
+        let summary = "Rebels attacked Bamako’s airport on Tuesday, the army said; at least 12 people were killed "
+            + "and 30 wounded in the “coordinated” assault."
+        XCTAssertEqual(NearDuplicate.hints(outlet: "o", title: "", summary: summary),
+                       ["s:o:2s7kk9sq38gvd", "e:o:1fyeyajjaiwfr"])
+        XCTAssertEqual(
+            NearDuplicate.hints(outlet: "o", title: "Mali junta says rebels attacked Bamako airport overnight",
+                                summary: ""), ["t:o:kqb784vxtmc6"])
+    }
 }
