@@ -25,8 +25,5 @@ extension ClusteringEngine {
         for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
             index.release(term)
         }
-        for term in story.uncentredTerms where table.adjustDocumentFrequency(of: term, by: -1) {
-            index.release(term)
-        }
     }
 }

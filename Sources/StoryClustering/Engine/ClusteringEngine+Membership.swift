@@ -7,14 +7,11 @@ extension ClusteringEngine {
     /// Summary sentences of an exemplar considered for the brief (the lead sentences of a summary).
     static let sentencesPerExemplar = 4
 
-    /// Adds an admitted article to the story in `slot` (`leftOut`: its terms outside `vector`, which the
-    /// story releases from the document frequencies when it closes), and returns what each term the story
-    /// already had contributed to the article's similarity (for the explanation).
+    /// Adds an admitted article to the story in `slot`, and returns what each term the story already
+    /// had contributed to the article's similarity (for the explanation).
     @discardableResult
-    mutating func add(
-        _ article: ClusterArticle, _ vector: WeightedTerms, leftOut: [TermID], to slot: Int32,
-        centrality: Float, now: TimeInterval
-    ) -> [(term: TermID, contribution: Float)] {
+    mutating func add(_ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
+                      now: TimeInterval) -> [(term: TermID, contribution: Float)] {
         var shared: [(term: TermID, contribution: Float)] = []
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
@@ -31,7 +28,6 @@ extension ClusteringEngine {
             }
         }
         slots[slot].articleCount += 1
-        slots[slot].uncentredTerms.append(contentsOf: leftOut)
         slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
         slots[slot].count(outlet: article.outlet)
         let count = slots[slot].articleCount
@@ -44,9 +40,8 @@ extension ClusteringEngine {
             let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
             let texts = [article.title] + lead
             let sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
-            let exemplar = Exemplar(
-                outlet: article.outlet, terms: vector.terms, centrality: centrality,
-                sentences: sentences)
+            let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
+                                    sentences: sentences)
             if place < slots[slot].exemplars.count {
                 slots[slot].exemplars[place] = exemplar
             } else {
@@ -94,9 +89,8 @@ extension ClusteringEngine {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
-                slots[slot].exemplars[position].centrality = similarity(
-                    slots[slot].exemplars[position].terms,
-                    toStoryIn: slot)
+                slots[slot].exemplars[position].centrality = similarity(slots[slot].exemplars[position].terms,
+                                                                        toStoryIn: slot)
             }
         }
         guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }

@@ -13,8 +13,7 @@ extension ClusteringEngine {
         for other in bridged {
             // A lone article is judged as if it arrived now: it moves when it would join the grown story
             // (its first article may have come before the story had any shape, as a cold start does).
-            let needed =
-                slots[other].articleCount == 1
+            let needed = slots[other].articleCount == 1
                 ? configuration.joinThreshold(windowArticles: documents - 1) : threshold
             let similarity = centroidSimilarity(joined, other)
             if similarity >= Float(needed) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
@@ -52,17 +51,14 @@ extension ClusteringEngine {
         removePostings(of: absorbed)
         for (term, entry) in absorbed.terms {
             let newPosting = Int32(index.count(of: term))
-            if let previous = slots[target].accumulate(
-                term, mass: entry.mass, articles: entry.articles,
-                postingIfNew: newPosting)
-            {
+            if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
+                                                       postingIfNew: newPosting) {
                 index.add(entry.mass, at: previous.posting, of: term)
             } else {
                 _ = index.append(Posting(slot: target, mass: entry.mass), to: term)
             }
         }
         slots[target].articleCount += absorbed.articleCount
-        slots[target].uncentredTerms += absorbed.uncentredTerms
         slots[vitals: target].lastActivity = max(slots[vitals: target].lastActivity, absorbedVitals.lastActivity)
         for outlet in absorbed.outlets { slots[target].count(outlet: outlet.name, articles: outlet.articles) }
         let exemplars = (slots[target].exemplars + absorbed.exemplars).sorted { $0.centrality > $1.centrality }

@@ -23,11 +23,6 @@ struct ClusteringEngine: Sendable {
 
     /// Shared terms reported in an explanation.
     static let explainedTerms = 6
-    /// Terms an article contributes to its story's centroid and to the search for candidates: its
-    /// heaviest ones. A headline has about a dozen terms (words and pairs), all kept; a summary adds
-    /// many more, mostly everyday words of low weight that cost as much as names to index and score.
-    /// Every term still counts in the document frequencies.
-    static let articleTermLimit = 16
 
     init(configuration: StoryClusteringConfiguration, firstStoryID: StoryID) {
         self.configuration = configuration
@@ -39,24 +34,22 @@ struct ClusteringEngine: Sendable {
     /// stories it shows to be one.
     mutating func assign(_ article: ClusterArticle) -> StoryAssignment {
         let now = article.published.timeIntervalSinceReferenceDate
-        let (vector, left) = admit(article)
+        let vector = admit(article)
         let candidates = rank(vector, now: now)
         let threshold = Float(configuration.joinThreshold(windowArticles: documents - 1))
         guard let best = candidates.first, best.score >= threshold else {
             let slot = openStory(id: allocateID(), now: now)
-            add(article, vector, leftOut: left, to: slot, centrality: 1, now: now)
-            let explanation = JoinExplanation(
-                score: Double(candidates.first?.score ?? 0), sharedTerms: [],
-                threshold: Double(threshold))
+            add(article, vector, to: slot, centrality: 1, now: now)
+            let explanation = JoinExplanation(score: Double(candidates.first?.score ?? 0), sharedTerms: [],
+                                              threshold: Double(threshold))
             return StoryAssignment(story: slots[slot].id, isNewStory: true, explanation: explanation)
         }
-        let shared = add(article, vector, leftOut: left, to: best.slot, centrality: best.score, now: now)
+        let shared = add(article, vector, to: best.slot, centrality: best.score, now: now)
         let explanation = explain(shared, score: best.score, threshold: threshold)
         let bridged = candidates.dropFirst().filter { $0.score >= threshold }.map(\.slot)
         if let merge = mergeIfBridged(best.slot, with: bridged) {
-            return StoryAssignment(
-                story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
-                absorbedStories: [merge.absorbed])
+            return StoryAssignment(story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
+                                   absorbedStories: [merge.absorbed])
         }
         return StoryAssignment(story: slots[best.slot].id, isNewStory: false, explanation: explanation)
     }
@@ -64,10 +57,10 @@ struct ClusteringEngine: Sendable {
     /// Puts back an article already stored in `story`, with no decision made.
     mutating func restore(_ article: ClusterArticle, into story: StoryID) {
         let now = article.published.timeIntervalSinceReferenceDate
-        let (vector, left) = admit(article)
+        let vector = admit(article)
         let slot = slots.slot(of: story) ?? openStory(id: story, now: now)
         let centrality = slots[slot].articleCount == 0 ? 1 : similarity(vector, toStoryIn: slot)
-        add(article, vector, leftOut: left, to: slot, centrality: centrality, now: now)
+        add(article, vector, to: slot, centrality: centrality, now: now)
         nextID = max(nextID, story + 1)
     }
 
@@ -78,16 +71,13 @@ struct ClusteringEngine: Sendable {
 
     // MARK: - Steps of a decision
 
-    /// Reads the article's terms, counts it in the window and returns its weighted, normalised vector
-    /// of its heaviest terms, and the terms left out of it (counted in the document frequencies).
-    private mutating func admit(_ article: ClusterArticle) -> (vector: WeightedTerms, leftOut: [TermID]) {
+    /// Reads the article's terms, counts it in the window and returns its weighted, normalised vector.
+    private mutating func admit(_ article: ClusterArticle) -> WeightedTerms {
         let terms = extractor.terms(title: article.title, summary: article.summary, table: &table)
         documents += 1
         for term in terms.ids { table.adjustDocumentFrequency(of: term, by: 1) }
         index.reserve(terms: table.capacity)
-        var vector = WeightedTerms(terms, table: table, weighting: weighting, documents: documents)
-        let left = vector.keepHeaviest(Self.articleTermLimit)
-        return (vector, left)
+        return WeightedTerms(terms, table: table, weighting: weighting, documents: documents)
     }
 
     private mutating func allocateID() -> StoryID {
@@ -101,13 +91,10 @@ struct ClusteringEngine: Sendable {
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(
-        _ shared: [(term: TermID, contribution: Float)], score: Float,
-        threshold: Float
-    ) -> JoinExplanation {
+    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float,
+                         threshold: Float) -> JoinExplanation {
         let heaviest = shared.sorted { $0.contribution > $1.contribution }.prefix(Self.explainedTerms)
-        return JoinExplanation(
-            score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
-            threshold: Double(threshold))
+        return JoinExplanation(score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
+                               threshold: Double(threshold))
     }
 }

@@ -43,9 +43,6 @@ struct StoryState: Sendable {
     let id: StoryID
     /// The centroid: the sum of the articles' weighted vectors (`WeightedTerms.weighted`).
     var terms = TermMap()
-    /// Terms of the story's articles left out of the centroid (`ClusteringEngine.articleTermLimit`), once
-    /// per article: they count in the window's document frequencies until the story closes.
-    var uncentredTerms: [TermID] = []
     var articleCount = 0
     /// Outlets in order of first coverage, with their article counts.
     var outlets: [(name: String, articles: Int)] = []
