@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "StoryClustering", swiftSettings: strict),
         .target(name: "PollScheduling", swiftSettings: strict),
         .target(name: "NewswireProtocol", swiftSettings: strict),
+        // A reproducible stream of made-up news, for the clustering benchmark and memory tests.
+        .target(name: "SyntheticNews", dependencies: ["StoryClustering"], swiftSettings: strict),
 
         // MARK: Built-in outlet adapters, one target per outlet (see plugins/).
         .target(name: "France24Adapter", dependencies: ["SourceAdapterKit"], path: "plugins/France24",
@@ -79,6 +81,11 @@ let package = Package(
 
         // MARK: Benchmark (bench/run.sh): parse throughput of FeedParser, in process.
         .executableTarget(name: "newswire-bench", dependencies: ["FeedParser"], swiftSettings: strict),
+        // bench/clustering/run.sh: identity + clustering throughput and memory over a long stream.
+        .executableTarget(
+            name: "newswire-cluster-bench",
+            dependencies: ["ArticleIdentity", "SourceAdapterKit", "StoryClustering", "SyntheticNews"],
+            swiftSettings: strict),
 
         // MARK: Tests.
         .target(
@@ -91,8 +98,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "FeedParserTests", dependencies: ["FeedParser"], resources: [.copy("Fixtures")],
                     swiftSettings: strict),
-        .testTarget(name: "StoryClusteringTests", dependencies: ["StoryClustering"], resources: [.copy("Fixtures")],
-                    swiftSettings: strict),
+        .testTarget(name: "StoryClusteringTests", dependencies: ["StoryClustering", "SyntheticNews"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PollSchedulingTests", dependencies: ["PollScheduling"], swiftSettings: strict),
         .testTarget(name: "NewswireHTTPTests", dependencies: ["NewswireHTTP", "NewswireTestSupport"],
                     swiftSettings: strict),

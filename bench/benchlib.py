@@ -241,6 +241,18 @@ def report(results):
                 f"(target below both: {verdict(ours['max_rss_kib'] < lowest_peer_rss)})"
                 + ("" if ours["exit"] == 0 else f"; newswired exited with status {ours['exit']}"))
 
+    for entry in load_jsonl(os.path.join(results, "clustering.jsonl")):
+        section = f"identity + clustering, one thread ({entry['stream']})"
+        rate = entry["identity_clustering_per_cpu_second"]
+        rows.append((section, "newswire", "articles/s", fmt(rate), "",
+                     f"{entry['articles']} articles; per CPU-second of the thread "
+                     f"({fmt(entry['identity_clustering_per_wall_second'])} per wall second); clustering alone "
+                     f"{fmt(entry['clustering_per_cpu_second'])}/s, identity alone {fmt(entry['identity_per_cpu_second'])}/s"))
+        rows.append((section, "newswire", "peak RSS MiB", fmt(entry["peak_rss_mib"]), "", "whole process"))
+        verdicts.append(f"identity + clustering ({entry['stream']}): {rate:.0f} articles/s on one core (target >= "
+                        f"50,000: {verdict(rate >= 50_000)}), peak RSS {entry['peak_rss_mib']:.1f} MiB over "
+                        f"{entry['articles']} articles")
+
     if idle:
         section = f"daemon idle ({idle.get('idle_seconds', '?')} s after the first polls)"
         if idle.get("idle_cpu_percent") is not None:

@@ -10,7 +10,8 @@
 #    1,000 feeds, about 70 MiB and 45,000 items, plus one 47 MiB feed) and serves it from nginx on
 #    127.0.0.1 (ETag and Last-Modified, so an unchanged re-poll is all 304);
 # 3. parse throughput, in process, on the same bytes: newswire-bench against feedparser,
-#    feedparser-rs and fastfeedparser (bench/parse_peers.py);
+#    feedparser-rs and fastfeedparser (bench/parse_peers.py); then identity + clustering on a generated
+#    stream of 1,000,000 articles (newswire-cluster-bench: articles/s on one core, peak RSS);
 # 4. the full poll (fetch, parse, dedup, cluster, store, events), first pass and unchanged re-poll,
 #    each under /usr/bin/time -v: `newswired --once` against `newsboat -x reload` and reader's
 #    update_feeds, all with the same concurrency;
@@ -100,6 +101,7 @@ say "building newswired and newswire-bench (release, static Swift runtime, as ma
 cd "$ROOT"
 swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 3 >&2
 swift build -c release --static-swift-stdlib --product newswire-bench 2>&1 | tail -n 3 >&2
+swift build -c release --static-swift-stdlib --product newswire-cluster-bench 2>&1 | tail -n 3 >&2
 BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 NEWSWIRED=$BIN/newswired
 NEWSWIRE_BENCH=$BIN/newswire-bench
@@ -186,6 +188,15 @@ say "parse throughput: feedparser, feedparser-rs, fastfeedparser (feedparser tak
     "$PY" "$HERE/parse_peers.py" --label corpus --runs 3 --slow-runs 1 --min-seconds 3 "${FEED_FILES[@]}"
     "$PY" "$HERE/parse_peers.py" --label large --runs 3 --slow-runs 1 --min-seconds 3 "$CORPUS/large/large.xml"
 } >> "$RESULTS/parse.jsonl"
+
+# --- 3b. identity + clustering ------------------------------------------------------------------
+# newswire-cluster-bench (bench/clustering/README.md): a generated stream at 1,000 articles/hour, with
+# summaries, 1,000,000 articles (200,000 with --quick); articles/s per CPU-second of the thread and peak RSS.
+CLUSTER_ARTICLES=1000000
+[ "$MODE" = quick ] && CLUSTER_ARTICLES=200000
+say "identity + clustering: $CLUSTER_ARTICLES generated articles"
+"$BIN/newswire-cluster-bench" --articles "$CLUSTER_ARTICLES" > "$RESULTS/clustering.jsonl" 2> "$OUT/clustering.log"
+say "      $(tail -n 1 "$OUT/clustering.log")"
 
 # --- 4. the full poll ---------------------------------------------------------------------------
 POLL=$OUT/poll

@@ -16,8 +16,12 @@ public struct ArticleContent: Sendable, Equatable {
     /// A fingerprint of the text that ignores presentation: typographic quotes and dashes,
     /// whitespace and letter case. Two copies that differ only there are the same version.
     public var fingerprint: String {
-        let folded = TextFolding.fold(title) + "\u{1F}" + TextFolding.fold(summary)
-        return String(StableHash.fnv1a64(folded), radix: 16)
+        // The hash of `fold(title) + "\u{1F}" + fold(summary)`, without building that string.
+        var hash = StableHash.fnv1a64Basis
+        for byte in TextFolding.foldedBytes(title) { hash = StableHash.fnv1a64(byte, into: hash) }
+        hash = StableHash.fnv1a64(0x1F, into: hash)
+        for byte in TextFolding.foldedBytes(summary) { hash = StableHash.fnv1a64(byte, into: hash) }
+        return String(hash, radix: 16)
     }
 }
 
@@ -28,48 +32,79 @@ public enum TextFolding {
     /// ASCII, most of every English feed, is folded byte by byte; only other scalars pay for a
     /// look-up of Unicode properties (this runs on every item of every poll).
     public static func fold(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        func emit(_ byte: UInt8) {
-            if pendingSpace {
-                out.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            out.append(byte)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case UInt8(ascii: " "), 0x09...0x0D:
-                    pendingSpace = !out.isEmpty
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    emit(byte + 32)
-                case UInt8(ascii: "`"):
-                    emit(UInt8(ascii: "'"))
-                default:
-                    emit(byte)
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold(text)` as UTF-8 bytes.
+    static func foldedBytes(_ text: String) -> [UInt8] {
+        var folder = Folder(capacity: text.utf8.count)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                guard lead >= 0x80 else {
+                    folder.add(ascii: lead)
+                    index += 1
+                    continue
                 }
-                continue
-            }
-            switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":
-                emit(UInt8(ascii: "\""))
-            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}":
-                emit(UInt8(ascii: "-"))
-            case "\u{2026}": emit(UInt8(ascii: "."))
-            default:
-                if scalar.properties.isWhitespace {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    for lower in scalar.properties.lowercaseMapping.utf8 { emit(lower) }
+                // A multi-byte scalar (a String's UTF-8 is always well formed).
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (0x7F >> length)
+                for offset in 1..<min(length, bytes.count - index) {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
                 }
+                folder.add(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return folder.out
+    }
+}
+
+/// The state of one folding pass: the bytes written and whether a space is due before the next.
+private struct Folder {
+    var out: [UInt8] = []
+    private var pendingSpace = false
+
+    init(capacity: Int) { out.reserveCapacity(capacity) }
+
+    mutating func add(ascii byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: " "), 0x09...0x0D:
+            pendingSpace = !out.isEmpty
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            emit(byte + 32)
+        case UInt8(ascii: "`"):
+            emit(UInt8(ascii: "'"))
+        default:
+            emit(byte)
+        }
+    }
+
+    mutating func add(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":
+            emit(UInt8(ascii: "\""))
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}":
+            emit(UInt8(ascii: "-"))
+        case "\u{2026}": emit(UInt8(ascii: "."))
+        default:
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                for lower in scalar.properties.lowercaseMapping.utf8 { emit(lower) }
+            }
+        }
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        if pendingSpace {
+            out.append(UInt8(ascii: " "))
+            pendingSpace = false
+        }
+        out.append(byte)
     }
 }
 
@@ -77,11 +112,17 @@ public enum TextFolding {
 public enum StableHash {
     /// 64-bit FNV-1a of the UTF-8 bytes.
     public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var hash = fnv1a64Basis
+        for byte in text.utf8 { hash = fnv1a64(byte, into: hash) }
         return hash
+    }
+
+    /// The FNV-1a hash of nothing, where every hash starts.
+    static let fnv1a64Basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// `hash` with one more byte.
+    @inline(__always)
+    static func fnv1a64(_ byte: UInt8, into hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 }

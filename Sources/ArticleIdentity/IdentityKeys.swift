@@ -20,18 +20,23 @@ public struct IdentityKeys: Sendable, Equatable {
         guard let link = canonicalizer.canonicalize(candidate.url.absoluteString) else { return nil }
         canonicalLink = link
         var keys = ["url:" + link]
-        if let rawGuid = candidate.guid?.trimmingCharacters(in: .whitespacesAndNewlines), rawGuid.count >= 4 {
+        if let rawGuid = candidate.guid.map(Whitespace.trimmed), Self.hasFourCharacters(rawGuid) {
             keys.append("guid:\(candidate.outlet):\(rawGuid)")
             if let guidLink = canonicalizer.canonicalize(rawGuid), let pathStart = Self.pathStart(guidLink) {
                 let path = String(guidLink[pathStart...])
-                if path.count > 1 {
+                if path.utf8.count > 1 {  // ASCII: a canonical path is percent-encoded
                     keys.append("guidpath:\(candidate.outlet):\(path)")
                     keys.append("url:" + guidLink)
                 }
             }
         }
-        var seen = Set<String>()
-        all = keys.filter { seen.insert($0).inserted }
+        all = []
+        for key in keys where !all.contains(key) { all.append(key) }  // at most four
+    }
+
+    /// `text.count >= 4`, without counting the characters of a long guid.
+    private static func hasFourCharacters(_ text: String) -> Bool {
+        text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil
     }
 
     /// Where the path (or query) starts in a canonical `https://host…` link.

@@ -14,15 +14,15 @@ public enum NearDuplicate {
     /// Lookup hints: an article is compared only with known articles of the same outlet that
     /// share one of these (the start or the end of its summary; its title when it has no summary).
     public static func hints(outlet: String, title: String, summary: String) -> [String] {
-        let summaryWords = words(summary)
-        guard summaryWords.count >= minimumWords else {
+        let summaryText = FoldedWords(summary)
+        guard summaryText.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).
-            let titleWords = words(title)
-            return titleWords.count >= minimumWords ? ["t:\(outlet):\(hash(titleWords))"] : []
+            let titleText = FoldedWords(title)
+            return titleText.count >= minimumWords ? ["t:\(outlet):\(hash(titleText, titleText.ranges[...]))"] : []
         }
         return [
-            "s:\(outlet):\(hash(Array(summaryWords.prefix(8))))",
-            "e:\(outlet):\(hash(Array(summaryWords.suffix(8))))",
+            "s:\(outlet):\(hash(summaryText, summaryText.ranges.prefix(8)))",
+            "e:\(outlet):\(hash(summaryText, summaryText.ranges.suffix(8)))",
         ]
     }
 
@@ -44,27 +44,43 @@ public enum NearDuplicate {
         return knownTitle.count >= minimumWords && knownTitle == words(incoming.title)
     }
 
-    /// The folded words of `text`: runs of ASCII letters and digits, and of any non-ASCII text
-    /// (typographic punctuation is already folded to ASCII by `TextFolding`).
+    /// The folded words of `text` (see `FoldedWords`).
     static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
-        for byte in TextFolding.fold(text).utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
-                current.append(byte)
-            default:
-                if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
-        }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        let folded = FoldedWords(text)
+        return folded.ranges.map { String(decoding: folded.bytes[$0], as: UTF8.self) }
     }
 
-    private static func hash(_ words: [String]) -> String {
-        String(StableHash.fnv1a64(words.joined(separator: " ")), radix: 36)
+    /// The FNV-1a hash of the words joined by single spaces, in base 36.
+    private static func hash(_ text: FoldedWords, _ words: ArraySlice<Range<Int>>) -> String {
+        var hash = StableHash.fnv1a64Basis
+        for (position, range) in zip(words.indices, words) {
+            if position != words.startIndex { hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash) }
+            for byte in text.bytes[range] { hash = StableHash.fnv1a64(byte, into: hash) }
+        }
+        return String(hash, radix: 36)
+    }
+}
+
+/// A text folded by `TextFolding` and split into words: runs of ASCII letters and digits, and of any
+/// non-ASCII text (typographic punctuation is already folded to ASCII), as ranges of one byte buffer.
+struct FoldedWords {
+    let bytes: [UInt8]
+    private(set) var ranges: [Range<Int>] = []
+
+    var count: Int { ranges.count }
+
+    init(_ text: String) {
+        bytes = TextFolding.foldedBytes(text)
+        var start: Int?
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                if start == nil { start = index }
+            default:
+                if let wordStart = start { ranges.append(wordStart..<index) }
+                start = nil
+            }
+        }
+        if let wordStart = start { ranges.append(wordStart..<bytes.count) }
     }
 }

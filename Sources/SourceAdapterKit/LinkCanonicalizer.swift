@@ -16,29 +16,41 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
     public func canonicalize(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let components = URLComponents(string: trimmed) ?? URLComponents(string: Self.escapeLoosely(trimmed)),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            var host = components.host?.lowercased(), !host.isEmpty
-        else { return nil }
+        let trimmed = Whitespace.trimmed(link)
+        guard let parts = LinkParts(plain: trimmed) ?? Self.parse(trimmed) else { return nil }
+        return canonical(parts)
+    }
+
+    /// The canonical key of a link's parts (see `canonicalize`).
+    func canonical(_ parts: LinkParts) -> String? {
+        var host = parts.host.lowercased()
+        guard parts.scheme == "http" || parts.scheme == "https", !host.isEmpty else { return nil }
         if host.hasSuffix(".") { host.removeLast() }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         if let alias = rules.hostAliases[host] { host = alias }
 
         var result = "https://" + host
-        if let port = components.port, port != 80, port != 443 { result += ":\(port)" }
-        result += canonicalPath(components.percentEncodedPath)
-        if let query = canonicalQuery(components.percentEncodedQuery) { result += "?" + query }
+        if let port = parts.port, port != 80, port != 443 { result += ":\(port)" }
+        result += canonicalPath(parts.path)
+        if let query = canonicalQuery(parts.query) { result += "?" + query }
         return result
+    }
+
+    /// The parts of any link `URLComponents` reads, as is or once loosely escaped.
+    static func parse(_ link: String) -> LinkParts? {
+        guard let components = URLComponents(string: link) ?? URLComponents(string: escapeLoosely(link)) else {
+            return nil
+        }
+        return LinkParts(components: components)
     }
 
     /// The link as published, without its tracking parameters and fragment: what a reader is given.
     public func clean(_ link: String) -> String {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Whitespace.trimmed(link)
         guard var components = URLComponents(string: trimmed) else { return trimmed }
         components.fragment = nil
         if let items = components.percentEncodedQueryItems {
-            let kept = items.filter { !rules.isTracking($0.name.removingPercentEncoding ?? $0.name) }
+            let kept = items.filter { !rules.isTracking(Self.decodedName($0.name)) }
             components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
         }
         return components.string ?? trimmed
@@ -59,15 +71,20 @@ public struct LinkCanonicalizer: Sendable {
         guard let raw, !raw.isEmpty else { return nil }
         let kept = raw.split(separator: "&", omittingEmptySubsequences: true).compactMap { pair -> String? in
             let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
-            let decodedName = name.removingPercentEncoding ?? name
-            return rules.isTracking(decodedName) ? nil : Self.normalizePercentEncoding(String(pair))
+            return rules.isTracking(Self.decodedName(name)) ? nil : Self.normalizePercentEncoding(String(pair))
         }
         return kept.isEmpty ? nil : kept.sorted().joined(separator: "&")
     }
 
+    /// A query parameter's name with its percent-escapes decoded (most names have none).
+    private static func decodedName(_ name: String) -> String {
+        guard name.utf8.contains(UInt8(ascii: "%")) else { return name }
+        return name.removingPercentEncoding ?? name
+    }
+
     /// Decodes percent-escapes of unreserved characters and upper-cases the hex of the others.
     static func normalizePercentEncoding(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var out = [UInt8]()
         let bytes = Array(s.utf8)
         out.reserveCapacity(bytes.count)

@@ -92,9 +92,34 @@ final class ArticleIdentityTests: XCTestCase {
     }
 
     func testFoldingHandlesASCIIAndTheRestAlike() {
-        XCTAssertEqual(TextFolding.fold("  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ "),
-                       "über die brücke-\"quoted\" text 'x'")
-        XCTAssertEqual(NearDuplicate.hints(outlet: "o", title: "Live updates", summary: ""), [],
-                       "a short title alone finds nothing")
+        XCTAssertEqual(
+            TextFolding.fold("  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ "),
+            "über die brücke-\"quoted\" text 'x'")
+        XCTAssertEqual(
+            NearDuplicate.hints(outlet: "o", title: "Live updates", summary: ""), [],
+            "a short title alone finds nothing")
+    }
+
+    func testNearDuplicateHintsKeepTheirStoredValues() {
+        // Hints are stored: they are the FNV-1a hash (base 36) of the first or last eight folded words
+        // joined by spaces, and must not change from one version to the next.
+        let summary =
+            "Rebels attacked Bamako’s airport on Tuesday, the army said; at least 12 people were killed "
+            + "and 30 wounded in the “coordinated” assault."
+        XCTAssertEqual(
+            NearDuplicate.hints(outlet: "o", title: "", summary: summary),
+            ["s:o:2s7kk9sq38gvd", "e:o:1fyeyajjaiwfr"])
+        XCTAssertEqual(
+            NearDuplicate.hints(
+                outlet: "o", title: "Mali junta says rebels attacked Bamako airport overnight",
+                summary: ""), ["t:o:kqb784vxtmc6"])
+    }
+
+    func testFingerprintsKeepTheirStoredValues() {
+        // Fingerprints of versions are stored: FNV-1a (hex) of the folded title, U+001F, the folded summary.
+        let content = ArticleContent(
+            title: "  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ ",
+            summary: "Rebels Attacked  the AIRPORT.", versionDate: nil)
+        XCTAssertEqual(content.fingerprint, "f7752429f8d86e94")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StoryClustering
+import SyntheticNews
 import XCTest
 
 /// Memory follows the quiet-period window, not the history: after many windows of news, the active
@@ -31,16 +32,18 @@ final class BoundedMemoryTests: XCTestCase {
 
         // Once the stream stops, everything closes and nothing is left.
         clusterer.expire(now: generator.now.addingTimeInterval(configuration.quietPeriod + 1))
-        XCTAssertEqual(clusterer.statistics,
-                       StoryClusteringStatistics(activeStories: 0, activeArticles: 0, activeTerms: 0))
+        XCTAssertEqual(
+            clusterer.statistics,
+            StoryClusteringStatistics(activeStories: 0, activeArticles: 0, activeTerms: 0))
     }
 
     private static func maximum(_ a: StoryClusteringStatistics, _ b: StoryClusteringStatistics)
         -> StoryClusteringStatistics
     {
-        StoryClusteringStatistics(activeStories: max(a.activeStories, b.activeStories),
-                                  activeArticles: max(a.activeArticles, b.activeArticles),
-                                  activeTerms: max(a.activeTerms, b.activeTerms))
+        StoryClusteringStatistics(
+            activeStories: max(a.activeStories, b.activeStories),
+            activeArticles: max(a.activeArticles, b.activeArticles),
+            activeTerms: max(a.activeTerms, b.activeTerms))
     }
 
     func testClosedStoryHasNoSummaryAndIsNotJoined() {

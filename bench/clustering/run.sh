@@ -1,8 +1,12 @@
 #!/bin/sh
-# Speed and memory of story clustering on a generated stream (release build, one core).
-#   bench/clustering/run.sh            # 1,000,000 articles at 1,000 articles/hour
-#   NEWSWIRE_BENCH_ARTICLES=200000 NEWSWIRE_BENCH_RATE=5000 bench/clustering/run.sh
-# Prints a line per 100,000 articles (rate, RSS, window size) and a final summary with peak RSS.
+# Speed and memory of identity + clustering on a generated stream (release build, one thread).
+#   bench/clustering/run.sh                                  # 1,000,000 articles at 1,000 articles/hour
+#   bench/clustering/run.sh --articles 200000 --rate 5000    # other sizes and rates
+#   bench/clustering/run.sh --no-summaries                   # titles only
+#   bench/clustering/run.sh --dev Tests/StoryClusteringTests/Fixtures/dev.jsonl   # real headlines replayed
+# Prints a line per 100,000 articles (rates, RSS, window size) and a summary with peak RSS on stderr,
+# and one JSON line on stdout (see Sources/newswire-cluster-bench).
 set -eu
 cd "$(dirname "$0")/../.."
-NEWSWIRE_BENCH=1 exec swift test -c release --filter StoryClusteringTests.ThroughputBenchmark
+swift build -c release --product newswire-cluster-bench >&2
+exec "$(swift build -c release --show-bin-path)/newswire-cluster-bench" "$@"

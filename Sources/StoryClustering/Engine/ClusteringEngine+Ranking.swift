@@ -20,9 +20,13 @@ extension ClusteringEngine {
         defer { swap(&sums, &accumulator) }
         var commonTerms: [Int] = []
         var scanned = 0, scannedTerms = 0
-        let rarestFirst = vector.terms.ids.indices.map { (length: index.count(of: vector.terms.ids[$0]), position: $0) }
-            .sorted { $0.length < $1.length }
-        for (length, position) in rarestFirst {
+        // Shortest posting list first (ties in term order), sorted as integers: length, then position.
+        var rarestFirst = vector.terms.ids.indices.map {
+            UInt64(index.count(of: vector.terms.ids[$0])) << 32 | UInt64($0)
+        }
+        rarestFirst.sort()
+        for key in rarestFirst {
+            let length = Int(key >> 32), position = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
             let term = vector.terms.ids[position]
             let contribution = vector.values[position]
             guard contribution > 0, length > 0 else { continue }

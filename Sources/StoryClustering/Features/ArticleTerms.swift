@@ -10,12 +10,17 @@ struct ArticleTerms: Sendable, Equatable {
 
     /// Builds the list from unordered `(term, weight)` pairs, keeping the largest weight of a repeated term.
     init(unordered pairs: [(TermID, Float)]) {
-        let sorted = pairs.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 > $1.1) }
-        ids.reserveCapacity(sorted.count)
-        weights.reserveCapacity(sorted.count)
-        for (id, weight) in sorted where ids.last != id {
+        // Sorted as integers: the id in the high half, the weight's complemented bits in the low half
+        // (a positive float's bits order like its value), so the largest weight of an id comes first.
+        var keys = pairs.map { UInt64(UInt32(bitPattern: $0.0)) << 32 | UInt64(~$0.1.bitPattern) }
+        keys.sort()
+        ids.reserveCapacity(keys.count)
+        weights.reserveCapacity(keys.count)
+        for key in keys {
+            let id = TermID(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+            guard ids.last != id else { continue }
             ids.append(id)
-            weights.append(weight)
+            weights.append(Float(bitPattern: ~UInt32(truncatingIfNeeded: key)))
         }
     }
 

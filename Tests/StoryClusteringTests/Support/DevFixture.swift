@@ -1,5 +1,6 @@
 import Foundation
 import StoryClustering
+import SyntheticNews
 
 /// The labelled development set (`Fixtures/dev.jsonl`, see `Fixtures/README.md`).
 struct DevFixture {

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Resident memory of this process, from `/proc/self/status` (Linux).
 enum ProcessMemory {
     /// Current resident set size in MiB (`VmRSS`), or `nil` where `/proc` is missing.
@@ -14,5 +18,14 @@ enum ProcessMemory {
             return kilobytes.map { $0 / 1024 }
         }
         return nil
+    }
+}
+
+/// CPU time of the calling thread, which other processes sharing the core do not inflate.
+enum ThreadClock {
+    static var seconds: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

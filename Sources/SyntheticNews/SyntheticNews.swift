@@ -1,5 +1,5 @@
-import Foundation
-import StoryClustering
+public import Foundation
+public import StoryClustering
 
 /// An endless, reproducible stream of made-up news for speed and memory tests.
 ///
@@ -7,12 +7,13 @@ import StoryClustering
 /// words. An article reports one current event: a title of about ten words and a summary of about
 /// thirty-five, mixing the event's names and words with everyday vocabulary and function words.
 /// `published` advances steadily at the given rate.
-struct SyntheticNews {
+public struct SyntheticNews {
     private var generator: SeededGenerator
     private let interval: TimeInterval
     private let concurrentEvents: Int
     private let summaries: Bool
-    private(set) var now = Date(timeIntervalSince1970: 1_800_000_000)
+    /// The `published` time of the last article.
+    public private(set) var now = Date(timeIntervalSince1970: 1_800_000_000)
     private var events: [Event] = []
     private var counter = 0
 
@@ -25,7 +26,9 @@ struct SyntheticNews {
     private static let functionWords = ["the", "of", "in", "to", "and", "a", "for", "on", "after", "as", "with", "by"]
     private static let everydayWords = (0..<3_000).map { word($0 * 7919 % 50_000) }
 
-    init(seed: UInt64, articlesPerHour: Double, summaries: Bool = true) {
+    /// A stream reproducible from `seed`, `articlesPerHour` articles per hour of `published` time; with
+    /// `summaries: false` every summary is empty.
+    public init(seed: UInt64, articlesPerHour: Double, summaries: Bool = true) {
         generator = SeededGenerator(seed: seed)
         self.summaries = summaries
         interval = 3600 / articlesPerHour
@@ -33,19 +36,23 @@ struct SyntheticNews {
     }
 
     /// The next article.
-    mutating func next() -> ClusterArticle {
+    public mutating func next() -> ClusterArticle {
         now = now.addingTimeInterval(interval)
         counter += 1
         events.removeAll { $0.ends < now }
         while events.count < concurrentEvents { events.append(newEvent()) }
         let event = events[Int.random(in: 0..<events.count, using: &generator)]
         let title = sentence(names: pick(event.names, 2), words: pick(event.words, 4), everyday: 2, function: 3)
-        let summary = !summaries ? "" : [
-            sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
-            sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
-        ].joined(separator: ". ") + "."
-        return ClusterArticle(id: "synthetic-\(counter)", outlet: "outlet-\(counter % 11)", title: title,
-                              summary: summary, published: now)
+        let summary =
+            !summaries
+            ? ""
+            : [
+                sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
+                sentence(names: pick(event.names, 1), words: pick(event.words, 4), everyday: 5, function: 7),
+            ].joined(separator: ". ") + "."
+        return ClusterArticle(
+            id: "synthetic-\(counter)", outlet: "outlet-\(counter % 11)", title: title,
+            summary: summary, published: now)
     }
 
     private mutating func newEvent() -> Event {

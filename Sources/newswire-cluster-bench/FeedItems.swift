@@ -1,0 +1,18 @@
+import Foundation
+import SourceAdapterKit
+import StoryClustering
+
+/// Dresses a generated article as a feed item: a link on its outlet's site with the usual
+/// noise (`www.`, `http`, tracking parameters) and a URL-shaped guid, as adapters hand them over.
+enum FeedItems {
+    private static let feedURL = URL(string: "https://feeds.example.com/rss.xml")!
+
+    static func candidate(for article: ClusterArticle, number: Int) -> ArticleCandidate {
+        let slug = article.title.lowercased().split(separator: " ").prefix(8).joined(separator: "-")
+        let site = "www.\(article.outlet).example.com/news/\(number % 97)/\(slug)-\(number)"
+        let url = URL(string: "http://\(site)?utm_source=rss&utm_medium=feed&id=\(number)")!
+        return ArticleCandidate(
+            outlet: article.outlet, feedURL: feedURL, url: url, guid: "https://\(site)", title: article.title,
+            summary: article.summary, published: article.published, updated: nil, authors: [])
+    }
+}
