@@ -6,30 +6,9 @@ import XCTest
 /// N, in order, with no gap and no duplicate, and then the live stream.
 final class ResumeTests: XCTestCase {
     func testReconnectWithSinceGetsExactlyWhatWasMissed() async throws {
-        let server = try await LoopbackHTTPServer.start()
-        let work = try Fixtures.temporaryDirectory("resume")
-        addTeardownBlock {
-            try? await server.shutdown()
-            try? FileManager.default.removeItem(at: work)
-        }
         let items = FeedBuilder.distinctItems
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: Array(items[0..<2])),
-                contentType: "application/rss+xml", etag: nil, lastModified: nil))
-        let daemon = try DaemonProcess(
-            workDirectory: work,
-            config: """
-                interval = "1s"
-                [polling]
-                min_interval = "1s"
-                startup_window = "1s"
-                [outlets.wire]
-                name = "Test Wire"
-                feeds = ["\(server.url("/wire.xml"))"]
-                """)
-        try await daemon.start()
+        let wire = try await WireHarness.start(self, name: "resume", items: Array(items[0..<2]))
+        let daemon = wire.daemon
 
         // A follows from the start and leaves after the first two articles.
         let first = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
@@ -41,11 +20,7 @@ final class ResumeTests: XCTestCase {
         first.disconnect()
 
         // Meanwhile two more articles are published; B watches everything.
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: items), contentType: "application/rss+xml",
-                etag: nil, lastModified: nil))
+        wire.publish(items)
         let watcher = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
         try await watcher.wait(for: "four articles") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == 4
@@ -55,7 +30,7 @@ final class ResumeTests: XCTestCase {
             (lines.last?["type"] as? String)?.hasPrefix("story.") == true
         }
         let missed = watcher.rawLines.filter { line in
-            guard let seq = Self.seq(of: line) else { return false }
+            guard let seq = WireHarness.eventSeq(line) else { return false }
             return seq > lastSeen
         }
         XCTAssertFalse(missed.isEmpty)
@@ -70,11 +45,7 @@ final class ResumeTests: XCTestCase {
             title: "Parliament passes new data protection law",
             link: "https://example.org/politics/data-law",
             summary: "Lawmakers approved stricter rules for personal data.")
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: items + [fifth]),
-                contentType: "application/rss+xml", etag: nil, lastModified: nil))
+        wire.publish(items + [fifth])
         try await back.wait(for: "the live fifth article") { lines, _ in
             lines.contains { $0.articleTitle == fifth.title }
         }
@@ -84,11 +55,5 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(seqs.first, lastSeen + 1, "no gap")
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
-    }
-
-    private static func seq(of line: String) -> Int64? {
-        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        guard (object?["type"] as? String)?.contains(".") == true else { return nil }
-        return (object?["seq"] as? NSNumber)?.int64Value
     }
 }

@@ -9,33 +9,15 @@ import XCTest
 /// reconnecting with `{"since":N}` then loses nothing.
 final class SlowSubscriberTests: XCTestCase {
     func testAReaderThatStallsIsCutOffWithoutLosingAnythingOrSlowingOthers() async throws {
-        let server = try await LoopbackHTTPServer.start()
-        let work = try Fixtures.temporaryDirectory("slow-subscriber")
-        addTeardownBlock {
-            try? await server.shutdown()
-            try? FileManager.default.removeItem(at: work)
-        }
         let all = FeedBuilder.manyDistinctItems(count: 401, summaryWords: 120)
         let items = Array(all[0..<400])
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: Array(items[0..<1])), contentType: "application/rss+xml",
-                etag: nil, lastModified: nil))
-        let daemon = try DaemonProcess(
-            workDirectory: work,
-            config: """
-                interval = "1s"
-                [polling]
-                min_interval = "1s"
-                startup_window = "1s"
+        let wire = try await WireHarness.start(
+            self, name: "slow-subscriber", items: Array(items[0..<1]),
+            extraConfig: """
                 [socket]
                 subscriber_queue = 10
-                [outlets.wire]
-                name = "Test Wire"
-                feeds = ["\(server.url("/wire.xml"))"]
                 """)
-        try await daemon.start()
+        let daemon = wire.daemon
         let fast = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
         try await fast.wait(for: "the first article") { lines, _ in
             lines.contains { $0["type"] as? String == "article.new" }
@@ -48,11 +30,7 @@ final class SlowSubscriberTests: XCTestCase {
         stalled.send(#"{"since":\#(head)}"#)
 
         // Some 400 articles (about 1 MB of event lines, far beyond the socket buffers) arrive.
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: items), contentType: "application/rss+xml", etag: nil,
-                lastModified: nil))
+        wire.publish(items)
         try await fast.wait(timeout: .seconds(120), for: "all 400 articles") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == items.count
         }
@@ -61,25 +39,21 @@ final class SlowSubscriberTests: XCTestCase {
         }
         // One more article: a new batch, published while the stalled reader still has hundreds of
         // events waiting, which is when it is cut off.
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: all), contentType: "application/rss+xml", etag: nil,
-                lastModified: nil))
+        wire.publish(all)
         try await fast.wait(for: "the 401st article and its story event") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == all.count
                 && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
         }
-        let everything = fast.rawLines.compactMap { Self.seq($0) }.filter { $0 > head }
+        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }.filter { $0 > head }
         XCTAssertEqual(everything, Array((head + 1)...(everything.last ?? head)), "the fast reader misses nothing")
 
         // The stalled reader now reads: what was already in flight, then the overflow notice, then EOF.
         let received = try stalled.readToEnd()
-        let notice = try XCTUnwrap(received.last.flatMap(Self.object), "an overflow line ends the stream")
+        let notice = try XCTUnwrap(received.last.flatMap(WireHarness.jsonObject), "an overflow line ends the stream")
         XCTAssertEqual(notice["type"] as? String, "overflow", "last line: \(received.last ?? "")")
         XCTAssertTrue((notice["message"] as? String)?.contains("since") == true)
         let delivered = try XCTUnwrap((notice["seq"] as? NSNumber)?.int64Value)
-        let before = received.dropLast().compactMap { Self.seq($0) }
+        let before = received.dropLast().compactMap { WireHarness.eventSeq($0) }
         XCTAssertEqual(before, before.isEmpty ? [] : Array((head + 1)...delivered), "in order, no gap, up to seq")
         XCTAssertLessThan(delivered, everything.last ?? 0, "it was cut off before the end")
 
@@ -89,25 +63,15 @@ final class SlowSubscriberTests: XCTestCase {
             lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
                 == everything.last
         }
-        let rest = resumed.rawLines.compactMap { Self.seq($0) }
+        let rest = resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
         XCTAssertEqual(before + rest, everything)
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
     }
 
-    private static func object(_ line: String) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-    }
-
-    /// The seq of an event line (nil for hello and notices).
-    private static func seq(_ line: String) -> Int64? {
-        guard let object = object(line), (object["type"] as? String)?.contains(".") == true else { return nil }
-        return (object["seq"] as? NSNumber)?.int64Value
-    }
-
     /// The seq a hello line announces.
     private static func helloSeq(_ line: String) -> Int64? {
-        guard let object = object(line), object["type"] as? String == "hello" else { return nil }
+        guard let object = WireHarness.jsonObject(line), object["type"] as? String == "hello" else { return nil }
         return (object["seq"] as? NSNumber)?.int64Value
     }
 }
