@@ -30,7 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         // MARK: Pure stages of the pipeline.
-        .target(name: "FeedParser", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "CivilCalendar", swiftSettings: strict),
+        .target(name: "FeedParser", dependencies: ["CLibXML2", "CivilCalendar"], swiftSettings: strict),
         .target(name: "SourceAdapterKit", dependencies: ["FeedParser"], swiftSettings: strict),
         .target(name: "ArticleIdentity", dependencies: ["SourceAdapterKit"], swiftSettings: strict),
         .target(name: "StoryClustering", swiftSettings: strict),
@@ -46,7 +47,7 @@ let package = Package(
                 swiftSettings: strict),
 
         // MARK: I/O edges.
-        .target(name: "NewswireHTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "NewswireHTTP", dependencies: ["CCurl", "CivilCalendar"], swiftSettings: strict),
         .target(
             name: "NewswireStore",
             dependencies: ["NewswireProtocol", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,3 +1,4 @@
+import CivilCalendar
 public import Foundation
 
 /// Parses the three date formats HTTP allows (RFC 9110 §5.6.7): IMF-fixdate
@@ -26,17 +27,7 @@ public enum HTTPDate {
         guard (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
             (0...60).contains(second)
         else { return nil }
-        let days = daysSinceEpoch(year: fullYear, month: month + 1, day: day)
+        let days = CivilTime.daysSince1970(year: fullYear, month: month + 1, day: day)
         return Date(timeIntervalSince1970: TimeInterval(((days * 24 + hour) * 60 + minute) * 60 + second))
-    }
-
-    /// Days from 1970-01-01 to the given civil date (proleptic Gregorian calendar).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// ISO 8601 / W3C-DTF: `YYYY[-MM[-DD]][(T| )hh[:mm[:ss[.f]]]][Z|±hh[:mm]|±hhmm| zone]`, and the
 /// compact `YYYYMMDD[Thhmmss]` form.
 struct ISODateReader {

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// The shape most RSS dates have, read at fixed offsets without allocating:
 /// `Www, DD Mmm YYYY HH:MM:SS GMT` or `… +hhmm` / `… -hhmm` (one-digit days too). Anything else
 /// returns nil and goes to the general readers.

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// RFC 822 and its relatives, read as words in any reasonable order:
 /// `[weekday,] day month year [time] [zone]`, `month day[,] year time`, asctime's
 /// `weekday month day time year`. Works on lowercased bytes.

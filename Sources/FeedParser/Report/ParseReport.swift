@@ -1,4 +1,5 @@
 public import Foundation
+import CivilCalendar
 
 /// Renders a parse result as the JSON that `newswire parse --json` prints:
 ///
