@@ -36,8 +36,10 @@ enum UnbalancedMarkup {
         }
         let contentStart = cursor + 1
         // Plain content: the first `<` after the start tag is the end tag.
+        // Content that opens with a CDATA section (the usual way to embed HTML) is never repaired.
         guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart),
-            !isEndTag(input, at: firstMarkup, named: qualifiedName)
+            !isEndTag(input, at: firstMarkup, named: qualifiedName),
+            !ByteSearch.hasLiteral("<![CDATA[", in: input, at: firstMarkup)
         else { return nil }
         let contentEnd = endTag(input, named: qualifiedName, from: contentStart)
         budget -= (contentEnd ?? input.count) - contentStart
@@ -70,7 +72,10 @@ enum UnbalancedMarkup {
     }
 
     private static func isTextElement(_ input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        guard let key = NameKey(input, range) else { return false }
+        // The names are 5, 7, 8 or 11 bytes long: most tags are turned away on their length.
+        guard range.count == 5 || range.count == 7 || range.count == 8 || range.count == 11,
+            let key = NameKey(input, range)
+        else { return false }
         return textElements.contains(key)
     }
 
