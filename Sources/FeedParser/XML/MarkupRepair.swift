@@ -67,11 +67,15 @@ struct MarkupRepair {
         }
 
         while index < count {
-            // Eight bytes at a time while none of them needs a look.
-            while index + 8 <= count, !Self.needsLook(input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
+            // Eight bytes at a time: straight to the first byte that needs a look.
+            if index + 8 <= count {
+                let flags = Self.bytesToLookAt(input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if flags == 0 {
+                    index += 8
+                    continue
+                }
+                index += flags.trailingZeroBitCount >> 3
             }
-            guard index < count else { break }
             let byte = input[index]
             if byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), byte != 0xC2 {
                 index += 1
@@ -144,15 +148,16 @@ struct MarkupRepair {
         return output
     }
 
-    /// Whether a word holds a control character, `&`, `<` or 0xC2 (the lead byte of C1
-    /// controls), tested on all eight bytes at once.
+    /// The high bit of each byte of `word` that is a control character, `&`, `<` or 0xC2 (the
+    /// lead byte of C1 controls). Bytes above the first flagged one may be flagged wrongly
+    /// (borrows); the first flag is always right.
     @inline(__always)
-    private static func needsLook(_ word: UInt64) -> Bool {
+    private static func bytesToLookAt(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
         let controls = (word &- ones &* 0x20) & ~word & highs
-        return controls | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
-            | hasZero(word ^ (ones &* 0xC2)) != 0
+        return controls | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C))
+            | zeroBytes(word ^ (ones &* 0xC2))
     }
 }
