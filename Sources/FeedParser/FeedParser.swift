@@ -32,14 +32,19 @@ public enum FeedParser {
         _ decoded: DecodedDocument, documentURL: URL?,
         now: Date
     ) throws(FeedParseError) -> ParsedFeed {
-        var repair = MarkupRepair()
-        let repaired = decoded.bytes.withUnsafeBytes { repair.repair($0) }
         let builder = FeedBuilder(documentBase: documentURL?.absoluteString)
-        let started: Bool
-        if let repaired {
-            started = repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
-        } else {
-            started = decoded.bytes.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
+        var repair = MarkupRepair(elidingText: true)
+        let started = decoded.bytes.withUnsafeBytes { source in
+            var repaired = repair.repair(source)
+            if repair.elisionConflict {
+                repair = MarkupRepair()
+                repaired = repair.repair(source)
+            }
+            // The elided text points into `source`: the builder may read it only during the parse.
+            builder.elided = repair.elided
+            defer { builder.elided = nil }
+            guard let repaired else { return SAXPushParser.parse(source, handler: builder) }
+            return repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
         }
         guard started else { throw FeedParseError("the XML parser could not start") }
         builder.finishDocument()

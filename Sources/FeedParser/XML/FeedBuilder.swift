@@ -23,6 +23,8 @@ final class FeedBuilder: XMLEventHandler {
     @exclusivity(unchecked) var scopes: [Scope] = []
     @exclusivity(unchecked) var bases: [(depth: Int, uri: String)] = []
     private let documentBase: String?
+    /// Text the markup repair took out of the document libxml2 reads (valid during the parse).
+    var elided: ElidedText?
 
     /// - Parameter documentBase: the document's URL, against which relative links resolve.
     init(documentBase: String?) { self.documentBase = documentBase }
@@ -66,6 +68,11 @@ final class FeedBuilder: XMLEventHandler {
         if captures[index].absorbsMarkup || captures[index].depth == depth {
             captures[index].appendText(text)
         }
+    }
+
+    func cdata(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !captures.isEmpty else { return }
+        characters(elided?.original(of: text) ?? text)
     }
 
     func recordError(_ message: String, line: Int) {

@@ -3,11 +3,19 @@
 /// way feeds break. XML parsers then lose track of the element structure and swallow the rest
 /// of the feed into one field; wrapping such content in CDATA keeps it as the HTML it is.
 enum UnbalancedMarkup {
-    /// For the start tag at `index`: the range of its content when that content holds markup that
-    /// does not balance (and no CDATA section), else nil. Searching for end tags reads ahead, so
-    /// each call charges what it read to `budget`: a hostile document (thousands of unclosed
-    /// `<title>`s) cannot make the repair quadratic.
-    static func unbalancedContent(_ input: UnsafeRawBufferPointer, tagAt index: Int, budget: inout Int) -> Range<Int>? {
+    /// What the content of a text element is, as far as the repair cares.
+    enum Content: Equatable {
+        /// Markup that does not balance (and no CDATA section): to be wrapped in CDATA.
+        case unbalanced(Range<Int>)
+        /// Text alone, up to the element's end tag.
+        case text(Range<Int>)
+    }
+
+    /// For the start tag at `index` of a text element: its content when that is plain text or
+    /// markup that does not balance, else nil. Searching for end tags reads ahead, so each call
+    /// charges what it read to `budget`: a hostile document (thousands of unclosed `<title>`s)
+    /// cannot make the repair quadratic.
+    static func content(_ input: UnsafeRawBufferPointer, tagAt index: Int, budget: inout Int) -> Content? {
         guard budget > 0 else { return nil }
         let count = input.count
         var cursor = index + 1
@@ -37,10 +45,13 @@ enum UnbalancedMarkup {
         let contentStart = cursor + 1
         // Plain content: the first `<` after the start tag is the end tag.
         // Content that opens with a CDATA section (the usual way to embed HTML) is never repaired.
-        guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart),
-            !isEndTag(input, at: firstMarkup, named: qualifiedName),
-            !ByteSearch.hasLiteral("<![CDATA[", in: input, at: firstMarkup)
-        else { return nil }
+        guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart) else {
+            return nil
+        }
+        if isEndTag(input, at: firstMarkup, named: qualifiedName) {
+            return firstMarkup > contentStart ? .text(contentStart..<firstMarkup) : nil
+        }
+        guard !ByteSearch.hasLiteral("<![CDATA[", in: input, at: firstMarkup) else { return nil }
         let contentEnd = endTag(input, named: qualifiedName, from: contentStart)
         budget -= (contentEnd ?? input.count) - contentStart
         guard let contentEnd, budget > 0 else { return nil }
@@ -48,7 +59,7 @@ enum UnbalancedMarkup {
         guard content.contains(UInt8(ascii: "<")), HTMLText.find(content, "<![CDATA[", from: 0) == nil,
             !isBalanced(content)
         else { return nil }
-        return contentStart..<contentEnd
+        return .unbalanced(contentStart..<contentEnd)
     }
 
     /// `content` as a CDATA section (a `]]>` inside splits the section).
