@@ -22,15 +22,32 @@ struct ElidedText {
 
     /// Records `range` of the source and appends its placeholder CDATA section to `output`.
     mutating func elide(_ range: Range<Int>, into output: inout [UInt8]) {
-        output.append(contentsOf: "<![CDATA[".utf8)
-        output.append(Self.marker.0)
-        output.append(Self.marker.1)
-        output.append(Self.marker.2)
-        output.append(contentsOf: String(ranges.count).utf8)
-        output.append(Self.marker.0)
-        output.append(Self.marker.1)
-        output.append(Self.marker.2)
-        output.append(contentsOf: "]]>".utf8)
+        // `<![CDATA[`, U+FDD0, up to 19 digits, U+FDD0, `]]>`: written into a fixed buffer.
+        var placeholder: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        let length = withUnsafeMutableBytes(of: &placeholder) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            for byte in "<![CDATA[".utf8 { put(byte) }
+            put(Self.marker.0)
+            put(Self.marker.1)
+            put(Self.marker.2)
+            var number = ranges.count
+            let digitsStart = count
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(number % 10))
+                number /= 10
+            } while number > 0
+            buffer[digitsStart..<count].reverse()
+            put(Self.marker.0)
+            put(Self.marker.1)
+            put(Self.marker.2)
+            for byte in "]]>".utf8 { put(byte) }
+            return count
+        }
+        withUnsafeBytes(of: placeholder) { output.append(contentsOf: $0[..<length]) }
         ranges.append(range)
     }
 

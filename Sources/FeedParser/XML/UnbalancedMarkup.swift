@@ -82,15 +82,24 @@ enum UnbalancedMarkup {
         return output
     }
 
+    /// Whether the local name is `title`, `description`, `summary`, `encoded`, `subtitle` or
+    /// `content`, ASCII case aside; compared in place, as this runs for every start tag.
     private static func isTextElement(_ input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        // The names are 5, 7, 8 or 11 bytes long: most tags are turned away on their length.
-        guard range.count == 5 || range.count == 7 || range.count == 8 || range.count == 11,
-            let key = NameKey(input, range)
-        else { return false }
-        return textElements.contains(key)
+        func matches(_ name: StaticString) -> Bool {
+            let pattern = name.utf8Start
+            for offset in 0..<name.utf8CodeUnitCount where input[range.lowerBound + offset] | 0x20 != pattern[offset] {
+                return false
+            }
+            return true
+        }
+        switch range.count {
+        case 5: return matches("title")
+        case 7: return matches("summary") || matches("encoded") || matches("content")
+        case 8: return matches("subtitle")
+        case 11: return matches("description")
+        default: return false
+        }
     }
-
-    private static let textElements = NameKey.set(["title", "description", "summary", "encoded", "subtitle", "content"])
 
     /// The index of `</name>` after `start`, or nil.
     private static func endTag(_ input: UnsafeRawBufferPointer, named name: Range<Int>, from start: Int) -> Int? {
