@@ -26,7 +26,7 @@ enum HTMLText {
                     index = writer.appendText(input, from: index)
                 }
             }
-            return writer.count
+            return writer.finish()
         }
     }
 
@@ -39,7 +39,7 @@ enum HTMLText {
             return String(unsafeUninitializedCapacity: input.count) { buffer in
                 var writer = FoldingWriter(into: buffer)
                 _ = writer.appendText(input, from: 0, stopAtMarkup: false)
-                return writer.count
+                return writer.finish()
             }
         }
     }
