@@ -3,7 +3,8 @@ public import Foundation
 /// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.x documents into `ParsedFeed`.
 ///
 /// The work is a pipeline of pure stages: charset detection and conversion to UTF-8
-/// (`DocumentDecoder`), a byte-level repair of what XML parsers choke on (`MarkupRepair`), a
+/// (`DocumentDecoder`), a byte-level repair of what XML parsers choke on (`MarkupRepair`, which
+/// also hands text libxml2 would pass through unchanged straight to the builder: `ElidedText`), a
 /// libxml2 SAX2 push parse driving a feed state machine (`FeedBuilder`), and assembly into clean
 /// values (`FeedAssembler`). Damage is recovered from and listed in `ParsedFeed.issues`.
 public enum FeedParser {
