@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: speed and memory of Newswire side by side with its peers, in one run (issue 4).
 #
-#   bench/run.sh [--quick]
+#   bench/run.sh [--quick] [--parse-only]
 #
 # 1. installs the peers (Debian: nginx, newsboat, time; a venv in bench/.venv with feedparser,
 #    feedparser-rs, fastfeedparser, reader 3.26 and sgmllib3k) and builds newswired and
@@ -19,6 +19,7 @@
 # 6. prints one table to stdout and to bench/out/results.md.
 #
 # --quick: 100 feeds instead of 1,000 (everything else the same), a smoke test of a few minutes.
+# --parse-only: steps 1-3 and the table only (no nginx, newsboat, newswired poll or idle daemon).
 # Environment: BENCH_PORT (18931), BENCH_WORKERS (8: concurrent transfers of every tool),
 # BENCH_IDLE_SECONDS (20). Everything generated goes under bench/out/ (git-ignored).
 set -euo pipefail
@@ -33,11 +34,13 @@ WORKERS=${BENCH_WORKERS:-8}
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-20}
 MODE=full
 FEEDS=1000
+PARSE_ONLY=0
 
 for argument in "$@"; do
     case $argument in
         --quick) MODE=quick; FEEDS=100 ;;
-        -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --parse-only) PARSE_ONLY=1 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$argument' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -81,7 +84,9 @@ rm -f "$RESULTS"/*.jsonl "$RESULTS"/*.json "$OUT/results.md"
 # --- 1. peers and our binaries ------------------------------------------------------------------
 say "installing the peers"
 missing=""
-for package in nginx newsboat time python3-venv; do
+packages="nginx newsboat time python3-venv"
+[ "$PARSE_ONLY" = 0 ] || packages="python3-venv"
+for package in $packages; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing="$missing $package"
 done
 if [ -n "$missing" ]; then
@@ -99,14 +104,14 @@ PY=$VENV/bin/python
 
 say "building newswired and newswire-bench (release, static Swift runtime, as make install builds them)"
 cd "$ROOT"
-swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 3 >&2
+[ "$PARSE_ONLY" = 1 ] || swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 3 >&2
 swift build -c release --static-swift-stdlib --product newswire-bench 2>&1 | tail -n 3 >&2
-swift build -c release --static-swift-stdlib --product newswire-cluster-bench 2>&1 | tail -n 3 >&2
+[ "$PARSE_ONLY" = 1 ] || swift build -c release --static-swift-stdlib --product newswire-cluster-bench 2>&1 | tail -n 3 >&2
 BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
 NEWSWIRED=$BIN/newswired
 NEWSWIRE_BENCH=$BIN/newswire-bench
 
-# --- 2. corpus and nginx ------------------------------------------------------------------------
+# --- 2. corpus ---------------------------------------------------------------------------------
 BASE_URL="http://127.0.0.1:$PORT/feeds/"
 CORPUS=$OUT/corpus-$FEEDS
 ANCHOR=$(date -u +%F)
@@ -118,29 +123,6 @@ if [ "$(cat "$CORPUS/stamp" 2>/dev/null)" != "$stamp" ]; then
 else
     say "corpus up to date in $CORPUS"
 fi
-CONFIG=$OUT/config
-rm -rf "$CONFIG"
-python3 "$HERE/benchlib.py" configs "$CORPUS/manifest.json" "$BASE_URL" "$CONFIG" "$WORKERS"
-
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    echo "bench/run.sh: port $PORT on 127.0.0.1 is taken; set BENCH_PORT" >&2
-    exit 1
-fi
-NGINX=$OUT/nginx
-rm -rf "$NGINX"
-mkdir -p "$NGINX/tmp"
-chmod o+rx "$OUT" "$CORPUS" "$CORPUS/feeds" 2>/dev/null || true   # nginx's workers run as nobody
-sed -e "s|@PORT@|$PORT|g; s|@CORPUS@|$CORPUS|g; s|@PREFIX@|$NGINX|g" "$HERE/nginx.conf.in" > "$NGINX/nginx.conf"
-say "starting nginx on 127.0.0.1:$PORT"
-nginx -p "$NGINX" -c "$NGINX/nginx.conf" -e "$NGINX/error.log" &
-NGINX_PID=$!
-for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGINX/error.log" >&2; exit 1; }
-    sleep 0.1
-done
-ACCESS_LOG=$NGINX/access.log
-
 # What the table says about the run.
 python3 - "$RESULTS/meta.json" "$CORPUS/manifest.json" "$MODE" "$FEEDS" "$WORKERS" <<'EOF'
 import json, os, platform, subprocess, sys, datetime
@@ -173,6 +155,19 @@ meta = json.load(open(sys.argv[1])); meta["notes"].append(sys.argv[2]); json.dum
 EOF
 }
 
+# --- the table (printed at the end, or right after step 3 with --parse-only) ----------------------
+print_table() {
+    python3 - "$RESULTS/meta.json" <<'EOF'
+import json, sys
+meta = json.load(open(sys.argv[1])); meta["loadavg_end"] = open("/proc/loadavg").read().split()[:3]
+meta["notes"].append(f"load average at the end: {' '.join(meta['loadavg_end'])} (the machine is shared: compare "
+                     "within this run only)")
+json.dump(meta, open(sys.argv[1], "w"))
+EOF
+    python3 "$HERE/benchlib.py" report "$RESULTS" | tee "$OUT/results.md"
+    say "done in $(( $(date +%s) - STARTED )) s; table in $OUT/results.md, logs in $OUT"
+}
+
 # --- 3. parse throughput ------------------------------------------------------------------------
 say "parse throughput: newswire-bench"
 FEED_FILES=("$CORPUS"/feeds/*.xml)
@@ -189,6 +184,11 @@ say "parse throughput: feedparser, feedparser-rs, fastfeedparser (feedparser tak
     "$PY" "$HERE/parse_peers.py" --label large --runs 3 --slow-runs 1 --min-seconds 3 "$CORPUS/large/large.xml"
 } >> "$RESULTS/parse.jsonl"
 
+if [ "$PARSE_ONLY" = 1 ]; then
+    print_table
+    exit 0
+fi
+
 # --- 3b. identity + clustering ------------------------------------------------------------------
 # newswire-cluster-bench (bench/clustering/README.md): a generated stream at 1,000 articles/hour, with
 # summaries, 1,000,000 articles (200,000 with --quick); articles/s per CPU-second of the thread and peak RSS.
@@ -198,7 +198,30 @@ say "identity + clustering: $CLUSTER_ARTICLES generated articles"
 "$BIN/newswire-cluster-bench" --articles "$CLUSTER_ARTICLES" > "$RESULTS/clustering.jsonl" 2> "$OUT/clustering.log"
 say "      $(tail -n 1 "$OUT/clustering.log")"
 
-# --- 4. the full poll ---------------------------------------------------------------------------
+# --- 4. the full poll, against nginx serving the corpus -----------------------------------------
+CONFIG=$OUT/config
+rm -rf "$CONFIG"
+python3 "$HERE/benchlib.py" configs "$CORPUS/manifest.json" "$BASE_URL" "$CONFIG" "$WORKERS"
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "bench/run.sh: port $PORT on 127.0.0.1 is taken; set BENCH_PORT" >&2
+    exit 1
+fi
+NGINX=$OUT/nginx
+rm -rf "$NGINX"
+mkdir -p "$NGINX/tmp"
+chmod o+rx "$OUT" "$CORPUS" "$CORPUS/feeds" 2>/dev/null || true   # nginx's workers run as nobody
+sed -e "s|@PORT@|$PORT|g; s|@CORPUS@|$CORPUS|g; s|@PREFIX@|$NGINX|g" "$HERE/nginx.conf.in" > "$NGINX/nginx.conf"
+say "starting nginx on 127.0.0.1:$PORT"
+nginx -p "$NGINX" -c "$NGINX/nginx.conf" -e "$NGINX/error.log" &
+NGINX_PID=$!
+for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGINX/error.log" >&2; exit 1; }
+    sleep 0.1
+done
+ACCESS_LOG=$NGINX/access.log
+
 POLL=$OUT/poll
 rm -rf "$POLL"
 mkdir -p "$POLL/newswired-state" "$POLL/newsboat-home"
@@ -262,12 +285,4 @@ EOF
 fi
 
 # --- 6. the table -------------------------------------------------------------------------------
-python3 - "$RESULTS/meta.json" <<'EOF'
-import json, sys
-meta = json.load(open(sys.argv[1])); meta["loadavg_end"] = open("/proc/loadavg").read().split()[:3]
-meta["notes"].append(f"load average at the end: {' '.join(meta['loadavg_end'])} (the machine is shared: compare "
-                     "within this run only)")
-json.dump(meta, open(sys.argv[1], "w"))
-EOF
-python3 "$HERE/benchlib.py" report "$RESULTS" | tee "$OUT/results.md"
-say "done in $(( $(date +%s) - STARTED )) s; table in $OUT/results.md, logs in $OUT"
+print_table

@@ -3,7 +3,8 @@ public import Foundation
 /// Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed 1.x documents into `ParsedFeed`.
 ///
 /// The work is a pipeline of pure stages: charset detection and conversion to UTF-8
-/// (`DocumentDecoder`), a byte-level repair of what XML parsers choke on (`MarkupRepair`), a
+/// (`DocumentDecoder`), a byte-level repair of what XML parsers choke on (`MarkupRepair`, which
+/// also hands text libxml2 would pass through unchanged straight to the builder: `ElidedText`), a
 /// libxml2 SAX2 push parse driving a feed state machine (`FeedBuilder`), and assembly into clean
 /// values (`FeedAssembler`). Damage is recovered from and listed in `ParsedFeed.issues`.
 public enum FeedParser {
@@ -32,14 +33,19 @@ public enum FeedParser {
         _ decoded: DecodedDocument, documentURL: URL?,
         now: Date
     ) throws(FeedParseError) -> ParsedFeed {
-        var repair = MarkupRepair()
-        let repaired = decoded.bytes.withUnsafeBytes { repair.repair($0) }
         let builder = FeedBuilder(documentBase: documentURL?.absoluteString)
-        let started: Bool
-        if let repaired {
-            started = repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
-        } else {
-            started = decoded.bytes.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
+        var repair = MarkupRepair(elidingText: true)
+        let started = decoded.bytes.withUnsafeBytes { source in
+            var repaired = repair.repair(source)
+            if repair.elisionConflict {
+                repair = MarkupRepair()
+                repaired = repair.repair(source)
+            }
+            // The elided text points into `source`: the builder may read it only during the parse.
+            builder.elided = repair.elided
+            defer { builder.elided = nil }
+            guard let repaired else { return SAXPushParser.parse(source, handler: builder) }
+            return repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
         }
         guard started else { throw FeedParseError("the XML parser could not start") }
         builder.finishDocument()

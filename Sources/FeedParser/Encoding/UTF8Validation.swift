@@ -5,10 +5,13 @@ enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Eight ASCII bytes at a time.
+            // Eight ASCII bytes at a time, then straight to the first non-ASCII byte.
             while index + 8 <= count {
-                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let high = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    index += high.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < count else { return nil }

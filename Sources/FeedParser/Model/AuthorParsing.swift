@@ -22,22 +22,27 @@ enum AuthorParsing {
         return result
     }
 
-    /// The first e-mail address in `text`.
+    /// The first e-mail address in `text`: the ASCII run around its first `@`.
     static func emailAddress(in text: String) -> String? {
-        let characters = Array(text)
-        guard let at = characters.firstIndex(of: "@") else { return nil }
-        func isLocal(_ character: Character) -> Bool {
-            character.isASCII && (character.isLetter || character.isNumber || "_-.+".contains(character))
+        guard text.containsByte(UInt8(ascii: "@")) else { return nil }
+        let bytes = Array(text.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            HTMLText.isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         }
-        func isDomain(_ character: Character) -> Bool {
-            character.isASCII && (character.isLetter || character.isNumber || "-.".contains(character))
+        func isLocal(_ byte: UInt8) -> Bool {
+            isLetterOrDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+        }
+        func isDomain(_ byte: UInt8) -> Bool {
+            isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
         var start = at
-        while start > 0, isLocal(characters[start - 1]) { start -= 1 }
+        while start > 0, isLocal(bytes[start - 1]) { start -= 1 }
         var end = at + 1
-        while end < characters.count, isDomain(characters[end]) { end += 1 }
-        while end > at + 1, characters[end - 1] == "." { end -= 1 }
-        guard start < at, end > at + 1, characters[(at + 1)..<end].contains(".") else { return nil }
-        return String(characters[start..<end])
+        while end < bytes.count, isDomain(bytes[end]) { end += 1 }
+        while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard start < at, end > at + 1, bytes[(at + 1)..<end].contains(UInt8(ascii: ".")) else { return nil }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

@@ -29,11 +29,28 @@ enum URLResolution {
         return scheme + ":" + authority + removingDotSegments(path) + suffix
     }
 
+    /// Whether `text` starts with a scheme (`http:`, `mailto:`): an ASCII letter, then letters,
+    /// digits, `+`, `-` or `.`, then a colon.
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        let scheme = text[..<colon]
-        return scheme.first!.isASCII && scheme.first!.isLetter
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ hasScheme(UnsafeRawBufferPointer($0)) }) {
+            return answer
+        }
+        return Array(text.utf8).withUnsafeBytes { hasScheme($0) }
+    }
+
+    /// Whether the UTF-8 bytes start with a scheme.
+    static func hasScheme(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for (offset, byte) in bytes.enumerated() {
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if letter { continue }
+            guard offset > 0 else { return false }
+            if byte == UInt8(ascii: ":") { return true }
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard digit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
+                return false
+            }
+        }
+        return false
     }
 
     static func removingDotSegments(_ path: String) -> String {

@@ -12,33 +12,49 @@ struct FoldingWriter {
 
     init(into output: UnsafeMutableBufferPointer<UInt8>) { self.output = output }
 
-    /// Ends the current word (a block boundary in HTML).
+    /// Ends the current word (a block boundary in HTML). A space already written (single spaces
+    /// between words are copied with the words) ends it too.
     @inline(__always)
     mutating func separate() {
-        if count > 0 { pendingSpace = true }
+        if count > 0, output[count - 1] != 0x20 { pendingSpace = true }
+    }
+
+    /// The length of the text, without the space a run of white space at the end left.
+    mutating func finish() -> Int {
+        if count > 0, output[count - 1] == 0x20 { count -= 1 }
+        return count
     }
 
     /// Copies text from `input[start...]` up to the next `<` or `&` (or to the end when
     /// `stopAtMarkup` is false); returns where it stopped.
+    ///
+    /// Eight bytes are read at once: the bytes before the first one that needs a decision (white
+    /// space other than one space between two words, a control, `<`, `&`, or the lead byte of a
+    /// possible Unicode space) are copied with one store. The store may write past the copied bytes, never past the buffer: the writer's
+    /// output never gets ahead of its input.
     mutating func appendText(_ input: UnsafeRawBufferPointer, from start: Int, stopAtMarkup: Bool = true) -> Int {
         var index = start
         let end = input.count
+        let source = input.baseAddress!
+        let target = UnsafeMutableRawPointer(output.baseAddress!)
         while index < end {
-            // Eight plain ASCII bytes (no space, control, `<` or `&`) are copied at once.
-            while index + 8 <= end {
-                let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                guard Self.isPlainASCII(word) else { break }
-                writePendingSpace()
-                UnsafeMutableRawPointer(output.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
-                count += 8
-                index += 8
+            if index + 8 <= end {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let special = Self.specialBytes(word)
+                let plain = special == 0 ? 8 : special.trailingZeroBitCount >> 3
+                if plain > 0 {
+                    writePendingSpace()
+                    target.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+                    count += plain
+                    index += plain
+                    continue
+                }
             }
-            guard index < end else { break }
             let byte = input[index]
             if byte < 0x80 {
                 if stopAtMarkup, byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") { return index }
                 if byte <= 0x20, byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x1C {
-                    if count > 0 { pendingSpace = true }
+                    separate()
                 } else {
                     write(byte)
                 }
@@ -48,7 +64,7 @@ struct FoldingWriter {
             let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
             let stop = min(index + length, end)
             if (byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3), Self.isUnicodeSpace(input, index, stop) {
-                if count > 0 { pendingSpace = true }
+                separate()
             } else {
                 writePendingSpace()
                 for position in index..<stop {
@@ -100,14 +116,24 @@ struct FoldingWriter {
         }
     }
 
-    /// Whether all eight bytes are printable ASCII other than `<` and `&`.
+    /// A mask with the high bit set in each byte of `word` that needs a decision: bytes up to
+    /// 0x20 (white space and controls) but a space between two other bytes of the word that are
+    /// above 0x20, `<`, `&`, 0xC2 and 0xE0–0xE3 (lead bytes of the Unicode spaces). Bytes above
+    /// the first flagged one may be flagged wrongly (borrows); the first flag is always right.
     @inline(__always)
-    private static func isPlainASCII(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let low = (word &- ones &* 0x21) & ~word & highs
-        return (low | (word & highs) | hasZero(word ^ (ones &* 0x3C)) | hasZero(word ^ (ones &* 0x26))) == 0
+        let sevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        // Exact (no borrows): ASCII bytes up to 0x20, and spaces.
+        let low = ~(((word & sevenBits) &+ (ones &* 0x5F)) | word) & highs
+        let spaceless = word ^ (ones &* 0x20)
+        let spaces = ~(((spaceless & sevenBits) &+ sevenBits) | spaceless) & highs
+        let single = spaces & ~(low << 8) & ~(low >> 8) & 0x0080_8080_8080_8000
+        let lead = zeroBytes((word & (ones &* 0xFC)) ^ (ones &* 0xE0))
+        return (low & ~single) | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x26))
+            | zeroBytes(word ^ (ones &* 0xC2)) | lead
     }
 
     @inline(__always)

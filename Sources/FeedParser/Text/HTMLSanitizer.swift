@@ -50,8 +50,8 @@ enum HTMLSanitizer {
                 let value = UnsafeRawBufferPointer(rebasing: input[attribute.value])
                 if value.contains(UInt8(ascii: "\"")) || value.contains(UInt8(ascii: "<")) { return false }
                 if urlAttributes.contains(attributeName) {
-                    guard !value.contains(UInt8(ascii: "&")), isSafeURL(String(decoding: value, as: UTF8.self)),
-                        base == nil || URLResolution.hasScheme(String(decoding: value, as: UTF8.self))
+                    guard !value.contains(UInt8(ascii: "&")), isSafeURL(value),
+                        base == nil || URLResolution.hasScheme(value)
                     else {
                         return false
                     }
@@ -173,16 +173,37 @@ enum HTMLSanitizer {
     }
 
     private static func isSafeURL(_ value: String) -> Bool {
-        var scheme: [UInt8] = []
-        for byte in value.utf8 {
+        var value = value
+        return value.withUTF8 { isSafeURL(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether a URL's scheme (white space and controls ignored, as browsers do) is not one
+    /// that runs code.
+    private static func isSafeURL(_ value: UnsafeRawBufferPointer) -> Bool {
+        var scheme: UInt128 = 0
+        var length = 0
+        var sawColon = false
+        for byte in value {
             if byte <= 0x20 { continue }  // browsers ignore white space and controls in schemes
-            if byte == UInt8(ascii: ":") { break }
-            scheme.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
-            if scheme.count > 12 { return true }
+            if byte == UInt8(ascii: ":") {
+                sawColon = true
+                break
+            }
+            if length == 12 { return true }
+            let lowered = byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0)
+            scheme |= UInt128(lowered) << (8 * length)
+            length += 1
         }
-        let text = String(decoding: scheme, as: UTF8.self)
-        return !["javascript", "vbscript", "data", "livescript", "mocha"].contains(text)
-            || !value.utf8.contains(UInt8(ascii: ":"))
+        guard sawColon else { return true }
+        return !unsafeSchemes.contains(scheme)
+    }
+
+    /// `javascript`, `vbscript`, `data`, `livescript` and `mocha`, packed as `isSafeURL` packs a scheme.
+    private static let unsafeSchemes: [UInt128] = ["javascript", "vbscript", "data", "livescript", "mocha"].map {
+        name in
+        var packed: UInt128 = 0
+        for (offset, byte) in name.utf8.enumerated() { packed |= UInt128(byte) << (8 * offset) }
+        return packed
     }
 
     @inline(__always)

@@ -26,7 +26,7 @@ enum HTMLText {
                     index = writer.appendText(input, from: index)
                 }
             }
-            return writer.count
+            return writer.finish()
         }
     }
 
@@ -39,7 +39,7 @@ enum HTMLText {
             return String(unsafeUninitializedCapacity: input.count) { buffer in
                 var writer = FoldingWriter(into: buffer)
                 _ = writer.appendText(input, from: 0, stopAtMarkup: false)
-                return writer.count
+                return writer.finish()
             }
         }
     }
@@ -133,22 +133,9 @@ enum HTMLText {
     }
 
     /// The index of the first occurrence of `literal` in `input` at or after `start`.
+    @inline(__always)
     static func find(_ input: UnsafeRawBufferPointer, _ literal: StaticString, from start: Int) -> Int? {
-        let pattern = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        var cursor = start
-        while cursor + pattern.count <= input.count {
-            guard let found = ByteSearch.index(of: pattern[0], in: input, from: cursor),
-                found + pattern.count <= input.count
-            else { return nil }
-            var matched = true
-            for offset in 1..<pattern.count where input[found + offset] != pattern[offset] {
-                matched = false
-                break
-            }
-            if matched { return found }
-            cursor = found + 1
-        }
-        return nil
+        ByteSearch.index(of: literal, in: input, from: start)
     }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -23,6 +23,8 @@ final class FeedBuilder: XMLEventHandler {
     @exclusivity(unchecked) var scopes: [Scope] = []
     @exclusivity(unchecked) var bases: [(depth: Int, uri: String)] = []
     private let documentBase: String?
+    /// Text the markup repair took out of the document libxml2 reads (valid during the parse).
+    var elided: ElidedText?
 
     /// - Parameter documentBase: the document's URL, against which relative links resolve.
     init(documentBase: String?) { self.documentBase = documentBase }
@@ -51,7 +53,8 @@ final class FeedBuilder: XMLEventHandler {
         }
         if let index = captures.indices.last {
             if captures[index].depth == depth {
-                finish(captures.removeLast())
+                let capture = captures.removeLast()
+                if !capture.isDiscarded { finish(capture) }
             } else if captures[index].absorbsMarkup {
                 captures[index].appendEndTag(localName)
                 return
@@ -65,6 +68,11 @@ final class FeedBuilder: XMLEventHandler {
         if captures[index].absorbsMarkup || captures[index].depth == depth {
             captures[index].appendText(text)
         }
+    }
+
+    func cdata(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !captures.isEmpty else { return }
+        characters(elided?.original(of: text) ?? text)
     }
 
     func recordError(_ message: String, line: Int) {
@@ -136,11 +144,27 @@ final class FeedBuilder: XMLEventHandler {
         case .title, .mediaTitle:
             captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
         case .description(let defaultType), .content(let defaultType):
-            captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? defaultType, tag: tag))
+            var capture = TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? defaultType, tag: tag)
+            capture.isDiscarded = isUnread(role)
+            captures.append(capture)
         case .summary:
-            captures.append(TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag))
+            var capture = TextCapture(role: role, depth: depth, type: typeAttribute(tag) ?? .plain, tag: tag)
+            capture.isDiscarded = isUnread(role)
+            captures.append(capture)
         default:
             captures.append(TextCapture(role: role, depth: depth))
+        }
+    }
+
+    /// Whether a summary or content element of the current entry comes too late to be read: the
+    /// entry's summary wins over any content and the first of each kind wins (see
+    /// `finishEntryField`), so its text, often the largest part of a feed, need not be kept.
+    private func isUnread(_ role: ElementRole) -> Bool {
+        guard case .entry(let index)? = target else { return false }
+        switch role {
+        case .content: return entries[index].summary != nil || entries[index].content != nil
+        case .description, .summary: return entries[index].summary != nil
+        default: return false
         }
     }
 

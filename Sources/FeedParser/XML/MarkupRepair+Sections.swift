@@ -4,30 +4,20 @@ extension MarkupRepair {
     /// The length of a CDATA section, comment, processing instruction or DOCTYPE starting at
     /// `index`, or 0 when `<` starts an ordinary tag. An unterminated section runs to the end.
     mutating func skippedSection(_ input: UnsafeRawBufferPointer, at index: Int) -> Int {
-        let rest = UnsafeRawBufferPointer(rebasing: input[index...])
-        func starts(with literal: String) -> Bool {
-            let bytes = Array(literal.utf8)
-            return rest.count >= bytes.count && zip(rest, bytes).allSatisfy { $0 == $1 }
+        let rest = input.count - index
+        guard rest > 1 else { return 0 }
+        func length(until terminator: StaticString, from offset: Int) -> Int {
+            guard let end = ByteSearch.index(of: terminator, in: input, from: index + offset) else { return rest }
+            return end - index + terminator.utf8CodeUnitCount
         }
-        func length(until terminator: String, from offset: Int) -> Int {
-            let end = Array(terminator.utf8)
-            var cursor = offset
-            while cursor + end.count <= rest.count {
-                if rest[cursor] == end[0], zip(rest[cursor...], end).allSatisfy({ $0 == $1 }) {
-                    return cursor + end.count
-                }
-                cursor += 1
-            }
-            return rest.count
-        }
-        guard rest.count > 1 else { return 0 }
-        if rest[1] == UInt8(ascii: "?") { return length(until: "?>", from: 2) }
-        guard rest[1] == UInt8(ascii: "!") else { return 0 }
-        if starts(with: "<![CDATA[") { return length(until: "]]>", from: 9) }
-        if starts(with: "<!--") { return length(until: "-->", from: 4) }
-        if starts(with: "<!DOCTYPE") {
-            let total = doctypeLength(rest)
-            noteDeclaredEntities(UnsafeRawBufferPointer(rebasing: rest[..<total]))
+        if input[index + 1] == UInt8(ascii: "?") { return length(until: "?>", from: 2) }
+        guard input[index + 1] == UInt8(ascii: "!") else { return 0 }
+        if ByteSearch.hasLiteral("<![CDATA[", in: input, at: index) { return length(until: "]]>", from: 9) }
+        if ByteSearch.hasLiteral("<!--", in: input, at: index) { return length(until: "-->", from: 4) }
+        if ByteSearch.hasLiteral("<!DOCTYPE", in: input, at: index) {
+            let doctype = UnsafeRawBufferPointer(rebasing: input[index...])
+            let total = doctypeLength(doctype)
+            noteDeclaredEntities(UnsafeRawBufferPointer(rebasing: doctype[..<total]))
             return total
         }
         return 0
@@ -89,22 +79,14 @@ extension MarkupRepair {
     /// `section` without control characters and, when `mappingC1`, with C1 controls read as
     /// windows-1252; nil when it needs neither.
     mutating func withoutControls(_ section: UnsafeRawBufferPointer, mappingC1: Bool) -> [UInt8]? {
-        let hasControls = section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
-        var hasC1 = false
-        if mappingC1 {
-            for index in section.indices.dropLast()
-            where section[index] == 0xC2 && (0x80...0x9F).contains(section[index + 1]) {
-                hasC1 = true
-                break
-            }
-        }
+        let (hasControls, hasC1) = Self.damage(in: section, mappingC1: mappingC1)
         guard hasControls || hasC1 else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(section.count)
         var index = 0
         while index < section.count {
             let byte = section[index]
-            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+            if Self.isForbiddenControl(byte) {
                 report.controlCharacters += 1
             } else if hasC1, byte == 0xC2, index + 1 < section.count, (0x80...0x9F).contains(section[index + 1]) {
                 report.c1Controls += 1
@@ -116,5 +98,41 @@ extension MarkupRepair {
             index += 1
         }
         return output
+    }
+
+    /// Whether `section` holds control characters XML forbids and (when `mappingC1`) C1 controls,
+    /// read eight bytes at a time: only words with a byte below 0x20 or a 0xC2 are looked into.
+    static func damage(in section: UnsafeRawBufferPointer, mappingC1: Bool) -> (controls: Bool, c1: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var controls = false
+        var c1 = false
+        var index = 0
+        let count = section.count
+        while index < count {
+            if index + 8 <= count {
+                let word = section.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let low = (word &- ones &* 0x20) & ~word & highs
+                let lead = mappingC1 ? ((word ^ (ones &* 0xC2)) &- ones) & ~(word ^ (ones &* 0xC2)) & highs : 0
+                if low | lead == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let end = min(index + 8, count)
+            while index < end {
+                let byte = section[index]
+                if isForbiddenControl(byte) { controls = true }
+                if mappingC1, byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(section[index + 1]) { c1 = true }
+                index += 1
+            }
+            if controls && (c1 || !mappingC1) { break }
+        }
+        return (controls, c1)
+    }
+
+    @inline(__always)
+    static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 }

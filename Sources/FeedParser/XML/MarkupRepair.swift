@@ -37,14 +37,25 @@ struct MarkupRepair {
     }
 
     var report = Report()
+    /// Text taken out of the output for the builder (see `ElidedText`); nil when not eliding.
+    private(set) var elided: ElidedText?
+    /// Whether a CDATA section left in the document looks like a placeholder: the document must
+    /// then be repaired again without eliding anything.
+    private(set) var elisionConflict = false
+    private let elidesText: Bool
     /// How many bytes the search for unbalanced text elements may still read ahead.
     var lookAheadBudget = 0
     /// Entities the document's internal DTD subset declares with a safe value (plain text or one
     /// character reference), by name: substituted here, since libxml2 never expands entities.
     var declaredEntities: [[UInt8]: [UInt8]] = [:]
 
+    /// - Parameter elidingText: whether text libxml2 would pass through unchanged is taken out
+    ///   of the output and kept in `elided` instead.
+    init(elidingText: Bool = false) { elidesText = elidingText }
+
     /// Repairs `input`; returns nil when it needs no change.
     mutating func repair(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
+        elided = elidesText ? ElidedText(source: input) : nil
         var output: [UInt8]? = nil
         var copied = 0  // input bytes already in `output`
         var index = 0
@@ -67,11 +78,15 @@ struct MarkupRepair {
         }
 
         while index < count {
-            // Eight bytes at a time while none of them needs a look.
-            while index + 8 <= count, !Self.needsLook(input.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
+            // Eight bytes at a time: straight to the first byte that needs a look.
+            if index + 8 <= count {
+                let flags = Self.bytesToLookAt(input.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if flags == 0 {
+                    index += 8
+                    continue
+                }
+                index += flags.trailingZeroBitCount >> 3
             }
-            guard index < count else { break }
             let byte = input[index]
             if byte >= 0x20, byte != UInt8(ascii: "&"), byte != UInt8(ascii: "<"), byte != 0xC2 {
                 index += 1
@@ -96,6 +111,20 @@ struct MarkupRepair {
                 let next = index + 1 < count ? input[index + 1] : 0
                 let skip = next == UInt8(ascii: "!") || next == UInt8(ascii: "?") ? skippedSection(input, at: index) : 0
                 if skip > 0 {
+                    if elided != nil, skip > 9, ByteSearch.hasLiteral("<![CDATA[", in: input, at: index) {
+                        if let content = Self.cdataContent(input, at: index, length: skip),
+                            content.count >= ElidedText.minimumLength, Self.followsTag(input, at: index),
+                            ElidedText.canPassThrough(UnsafeRawBufferPointer(rebasing: input[content]), inCDATA: true)
+                        {
+                            beginOutput(upTo: index)
+                            elided!.elide(content, into: &output!)
+                            copied = index + skip
+                            index += skip
+                            continue
+                        }
+                        let kept = UnsafeRawBufferPointer(rebasing: input[(index + 9)..<(index + skip)])
+                        if ElidedText.containsMarker(kept) { elisionConflict = true }
+                    }
                     if let cleaned = withoutControls(
                         UnsafeRawBufferPointer(rebasing: input[index..<index + skip]),
                         mappingC1: input[index + 1] == UInt8(ascii: "!"))
@@ -104,8 +133,22 @@ struct MarkupRepair {
                     }
                     index += skip
                 } else if index + 1 < count, HTMLText.isASCIILetter(input[index + 1]),
-                    let content = UnbalancedMarkup.unbalancedContent(input, tagAt: index, budget: &lookAheadBudget)
+                    let found = UnbalancedMarkup.content(input, tagAt: index, budget: &lookAheadBudget)
                 {
+                    guard case .unbalanced(let content) = found else {
+                        guard case .text(let text) = found, elided != nil, text.count >= ElidedText.minimumLength,
+                            Self.needsNoRepair(UnsafeRawBufferPointer(rebasing: input[(index + 1)..<text.lowerBound])),
+                            ElidedText.canPassThrough(UnsafeRawBufferPointer(rebasing: input[text]), inCDATA: false)
+                        else {
+                            index += 1
+                            continue
+                        }
+                        beginOutput(upTo: text.lowerBound)
+                        elided!.elide(text, into: &output!)
+                        copied = text.upperBound
+                        index = text.upperBound
+                        continue
+                    }
                     report.unbalancedElements += 1
                     beginOutput(upTo: content.lowerBound)
                     let raw = UnsafeRawBufferPointer(rebasing: input[content])
@@ -144,15 +187,40 @@ struct MarkupRepair {
         return output
     }
 
-    /// Whether a word holds a control character, `&`, `<` or 0xC2 (the lead byte of C1
-    /// controls), tested on all eight bytes at once.
+    /// The content of the CDATA section of `length` bytes at `index`, or nil when it runs to the
+    /// end of the document unterminated.
+    private static func cdataContent(_ input: UnsafeRawBufferPointer, at index: Int, length: Int) -> Range<Int>? {
+        guard length >= 12, ByteSearch.hasLiteral("]]>", in: input, at: index + length - 3)
+        else { return nil }
+        return (index + 9)..<(index + length - 3)
+    }
+
+    /// Whether the `<` at `index` follows a tag's `>` (white space aside): a CDATA section in
+    /// element content, not one inside an attribute value of a broken tag.
+    private static func followsTag(_ input: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, input[cursor] == 0x20 || input[cursor] == 0x0A || input[cursor] == 0x09 { cursor -= 1 }
+        return cursor >= 0 && input[cursor] == UInt8(ascii: ">")
+    }
+
+    /// Whether the main loop would surely leave `bytes` as they are (a start tag after its `<`).
+    private static func needsNoRepair(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        !bytes.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0xC2
+                || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+        }
+    }
+
+    /// The high bit of each byte of `word` that is a control character, `&`, `<` or 0xC2 (the
+    /// lead byte of C1 controls). Bytes above the first flagged one may be flagged wrongly
+    /// (borrows); the first flag is always right.
     @inline(__always)
-    private static func needsLook(_ word: UInt64) -> Bool {
+    private static func bytesToLookAt(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
         let controls = (word &- ones &* 0x20) & ~word & highs
-        return controls | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
-            | hasZero(word ^ (ones &* 0xC2)) != 0
+        return controls | zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C))
+            | zeroBytes(word ^ (ones &* 0xC2))
     }
 }

@@ -9,6 +9,8 @@ protocol XMLEventHandler: AnyObject {
     func startElement(_ tag: XMLStartTag)
     func endElement(localName: UnsafePointer<UInt8>, namespaceURI: UnsafePointer<UInt8>?)
     func characters(_ text: UnsafeBufferPointer<UInt8>)
+    /// The content of a CDATA section (possibly in several blocks).
+    func cdata(_ text: UnsafeBufferPointer<UInt8>)
     func recordError(_ message: String, line: Int)
 }
 
@@ -139,8 +141,13 @@ enum SAXPushParser {
             session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
         sax.characters = text
-        sax.cdataBlock = text
         sax.ignorableWhitespace = text
+        sax.cdataBlock = { context, bytes, length in
+            guard let context, let bytes, length > 0 else { return }
+            let session = SAXSession.from(context)
+            session.keepEntitiesFlowing()
+            session.handler.cdata(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
         sax.serror = { context, error in
             guard let context, let error else { return }
             let session = SAXSession.from(context)

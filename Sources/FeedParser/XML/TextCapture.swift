@@ -10,6 +10,8 @@ struct TextCapture {
     private(set) var type: TextType?
     var isBase64 = false
     var isPermaLink = false
+    /// A text field whose value will not be used: it still absorbs its markup, but keeps nothing.
+    var isDiscarded = false
     private(set) var bytes: [UInt8] = []
 
     /// A plain field.
@@ -33,6 +35,7 @@ struct TextCapture {
     var absorbsMarkup: Bool { type != nil }
 
     mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !isDiscarded else { return }
         guard type == .xhtml else {
             bytes.append(contentsOf: text)
             return
@@ -48,6 +51,7 @@ struct TextCapture {
     }
 
     mutating func appendStartTag(_ tag: XMLStartTag) {
+        guard !isDiscarded else { return }
         let isDiv = strcmp(tag.localName, "div") == 0
         if type != .xhtml {
             // A `<div>` wrapper inside escaped HTML is a known publishing habit: drop the tag.
@@ -75,6 +79,7 @@ struct TextCapture {
     }
 
     mutating func appendEndTag(_ localName: UnsafePointer<UInt8>) {
+        guard !isDiscarded else { return }
         if type != .xhtml, strcmp(localName, "div") == 0 { return }
         bytes.append(contentsOf: "</".utf8)
         appendCString(localName)

@@ -3,11 +3,19 @@
 /// way feeds break. XML parsers then lose track of the element structure and swallow the rest
 /// of the feed into one field; wrapping such content in CDATA keeps it as the HTML it is.
 enum UnbalancedMarkup {
-    /// For the start tag at `index`: the range of its content when that content holds markup that
-    /// does not balance (and no CDATA section), else nil. Searching for end tags reads ahead, so
-    /// each call charges what it read to `budget`: a hostile document (thousands of unclosed
-    /// `<title>`s) cannot make the repair quadratic.
-    static func unbalancedContent(_ input: UnsafeRawBufferPointer, tagAt index: Int, budget: inout Int) -> Range<Int>? {
+    /// What the content of a text element is, as far as the repair cares.
+    enum Content: Equatable {
+        /// Markup that does not balance (and no CDATA section): to be wrapped in CDATA.
+        case unbalanced(Range<Int>)
+        /// Text alone, up to the element's end tag.
+        case text(Range<Int>)
+    }
+
+    /// For the start tag at `index` of a text element: its content when that is plain text or
+    /// markup that does not balance, else nil. Searching for end tags reads ahead, so each call
+    /// charges what it read to `budget`: a hostile document (thousands of unclosed `<title>`s)
+    /// cannot make the repair quadratic.
+    static func content(_ input: UnsafeRawBufferPointer, tagAt index: Int, budget: inout Int) -> Content? {
         guard budget > 0 else { return nil }
         let count = input.count
         var cursor = index + 1
@@ -36,9 +44,14 @@ enum UnbalancedMarkup {
         }
         let contentStart = cursor + 1
         // Plain content: the first `<` after the start tag is the end tag.
-        guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart),
-            !isEndTag(input, at: firstMarkup, named: qualifiedName)
-        else { return nil }
+        // Content that opens with a CDATA section (the usual way to embed HTML) is never repaired.
+        guard let firstMarkup = ByteSearch.index(of: UInt8(ascii: "<"), in: input, from: contentStart) else {
+            return nil
+        }
+        if isEndTag(input, at: firstMarkup, named: qualifiedName) {
+            return firstMarkup > contentStart ? .text(contentStart..<firstMarkup) : nil
+        }
+        guard !ByteSearch.hasLiteral("<![CDATA[", in: input, at: firstMarkup) else { return nil }
         let contentEnd = endTag(input, named: qualifiedName, from: contentStart)
         budget -= (contentEnd ?? input.count) - contentStart
         guard let contentEnd, budget > 0 else { return nil }
@@ -46,7 +59,7 @@ enum UnbalancedMarkup {
         guard content.contains(UInt8(ascii: "<")), HTMLText.find(content, "<![CDATA[", from: 0) == nil,
             !isBalanced(content)
         else { return nil }
-        return contentStart..<contentEnd
+        return .unbalanced(contentStart..<contentEnd)
     }
 
     /// `content` as a CDATA section (a `]]>` inside splits the section).
@@ -69,12 +82,24 @@ enum UnbalancedMarkup {
         return output
     }
 
+    /// Whether the local name is `title`, `description`, `summary`, `encoded`, `subtitle` or
+    /// `content`, ASCII case aside; compared in place, as this runs for every start tag.
     private static func isTextElement(_ input: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
-        guard let key = NameKey(input, range) else { return false }
-        return textElements.contains(key)
+        func matches(_ name: StaticString) -> Bool {
+            let pattern = name.utf8Start
+            for offset in 0..<name.utf8CodeUnitCount where input[range.lowerBound + offset] | 0x20 != pattern[offset] {
+                return false
+            }
+            return true
+        }
+        switch range.count {
+        case 5: return matches("title")
+        case 7: return matches("summary") || matches("encoded") || matches("content")
+        case 8: return matches("subtitle")
+        case 11: return matches("description")
+        default: return false
+        }
     }
-
-    private static let textElements = NameKey.set(["title", "description", "summary", "encoded", "subtitle", "content"])
 
     /// The index of `</name>` after `start`, or nil.
     private static func endTag(_ input: UnsafeRawBufferPointer, named name: Range<Int>, from start: Int) -> Int? {
