@@ -20,6 +20,7 @@ extension ClusteringEngine {
         var sums = ScoreAccumulator()
         swap(&sums, &accumulator)  // borrowed for this call, so that scanning can read `self`
         defer { swap(&sums, &accumulator) }
+        sums.reserve(slots: slots.capacity)
         var commonTerms: [Int] = []
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
@@ -38,7 +39,7 @@ extension ClusteringEngine {
             }
             scanned += length
             scannedTerms += 1
-            index.forEachPosting(of: term) { sums.add(contribution * $0.mass, to: $0.slot) }
+            sums.add(postingsOf: term, in: index, weight: contribution)
         }
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in
