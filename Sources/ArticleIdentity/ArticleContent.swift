@@ -41,7 +41,7 @@ public enum TextFolding {
     }
 
     /// Writes `fold(text)` into `sink`, byte by byte, and returns it.
-    static func fold<Sink: FoldedByteSink>(_ text: String, into sink: Sink) -> Sink {
+    static func fold<Sink: FoldedByteSink>(_ text: String, into sink: consuming Sink) -> Sink {
         var folder = Folder(sink: sink)
         var text = text
         text.withUTF8 { bytes in
