@@ -48,6 +48,26 @@ final class PlainLinkTests: XCTestCase {
         }
     }
 
+    func testFixtureFeedLinksGetTheSameKeysAndCleanLinksBothWays() throws {
+        var links: [String] = []
+        for file in ["aljazeera-africa", "aljazeera-all", "france24-africa"] {
+            let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: "xml"))
+            let feed = try String(contentsOf: url, encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: "<(link|guid)[^>]*>([^<]+)</(link|guid)>")
+            for match in pattern.matches(in: feed, range: NSRange(feed.startIndex..., in: feed)) {
+                if let range = Range(match.range(at: 2), in: feed) { links.append(String(feed[range])) }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(links.count, 20)
+        for canonicalizer in canonicalizers {
+            for link in links {
+                let general = (LinkParts(plain: link) ?? LinkCanonicalizer.parse(link)).flatMap(canonicalizer.canonical)
+                XCTAssertEqual(canonicalizer.canonicalize(link), general, link)
+                XCTAssertEqual(canonicalizer.clean(link), canonicalizer.cleanWithComponents(link), link)
+            }
+        }
+    }
+
     func testPlainLinksAreFound() {
         var link = "https://example.com/a?b=c#d"
         let parts = link.withUTF8 { PlainLink($0) }
