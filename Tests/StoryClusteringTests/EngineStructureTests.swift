@@ -1,5 +1,6 @@
-@testable import StoryClustering
 import XCTest
+
+@testable import StoryClustering
 
 /// The engine's data structures on their own.
 final class EngineStructureTests: XCTestCase {
