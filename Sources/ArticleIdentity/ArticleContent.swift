@@ -17,11 +17,9 @@ public struct ArticleContent: Sendable, Equatable {
     /// whitespace and letter case. Two copies that differ only there are the same version.
     public var fingerprint: String {
         // The hash of `fold(title) + "\u{1F}" + fold(summary)`, without building that string.
-        var hash = StableHash.fnv1a64Basis
-        for byte in TextFolding.foldedBytes(title) { hash = StableHash.fnv1a64(byte, into: hash) }
-        hash = StableHash.fnv1a64(0x1F, into: hash)
-        for byte in TextFolding.foldedBytes(summary) { hash = StableHash.fnv1a64(byte, into: hash) }
-        return String(hash, radix: 16)
+        var hash = TextFolding.fold(title, into: FoldedHash())
+        hash.take(0x1F)
+        return String(TextFolding.fold(summary, into: hash).hash, radix: 16)
     }
 }
 
@@ -37,7 +35,14 @@ public enum TextFolding {
 
     /// `fold(text)` as UTF-8 bytes.
     static func foldedBytes(_ text: String) -> [UInt8] {
-        var folder = Folder(capacity: text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        return fold(text, into: consume bytes)
+    }
+
+    /// Writes `fold(text)` into `sink`, byte by byte, and returns it.
+    static func fold<Sink: FoldedByteSink>(_ text: String, into sink: consuming Sink) -> Sink {
+        var folder = Folder(sink: sink)
         var text = text
         text.withUTF8 { bytes in
             var index = 0
@@ -58,21 +63,38 @@ public enum TextFolding {
                 index += length
             }
         }
-        return folder.out
+        return folder.sink
     }
 }
 
-/// The state of one folding pass: the bytes written and whether a space is due before the next.
-private struct Folder {
-    var out: [UInt8] = []
+/// Where folded text goes: a byte buffer, or a hash that never stores it.
+protocol FoldedByteSink {
+    mutating func take(_ byte: UInt8)
+}
+
+extension Array: FoldedByteSink where Element == UInt8 {
+    mutating func take(_ byte: UInt8) { append(byte) }
+}
+
+/// The FNV-1a hash of the bytes taken.
+struct FoldedHash: FoldedByteSink {
+    private(set) var hash = StableHash.fnv1a64Basis
+
+    mutating func take(_ byte: UInt8) { hash = StableHash.fnv1a64(byte, into: hash) }
+}
+
+/// The state of one folding pass: where the bytes go and whether a space is due before the next.
+private struct Folder<Sink: FoldedByteSink> {
+    var sink: Sink
+    private var started = false
     private var pendingSpace = false
 
-    init(capacity: Int) { out.reserveCapacity(capacity) }
+    init(sink: Sink) { self.sink = sink }
 
     mutating func add(ascii byte: UInt8) {
         switch byte {
         case UInt8(ascii: " "), 0x09...0x0D:
-            pendingSpace = !out.isEmpty
+            pendingSpace = started
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
             emit(byte + 32)
         case UInt8(ascii: "`"):
@@ -92,7 +114,7 @@ private struct Folder {
         case "\u{2026}": emit(UInt8(ascii: "."))
         default:
             if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+                pendingSpace = started
             } else {
                 for lower in scalar.properties.lowercaseMapping.utf8 { emit(lower) }
             }
@@ -101,10 +123,11 @@ private struct Folder {
 
     private mutating func emit(_ byte: UInt8) {
         if pendingSpace {
-            out.append(UInt8(ascii: " "))
+            sink.take(UInt8(ascii: " "))
             pendingSpace = false
         }
-        out.append(byte)
+        sink.take(byte)
+        started = true
     }
 }
 

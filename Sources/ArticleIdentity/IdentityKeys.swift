@@ -41,7 +41,8 @@ public struct IdentityKeys: Sendable, Equatable {
 
     /// Where the path (or query) starts in a canonical `https://host…` link.
     private static func pathStart(_ link: String) -> String.Index? {
-        let afterScheme = link.index(link.startIndex, offsetBy: "https://".count)
-        return link[afterScheme...].firstIndex { $0 == "/" || $0 == "?" }
+        let bytes = link.utf8
+        let afterScheme = bytes.index(bytes.startIndex, offsetBy: "https://".utf8.count)
+        return bytes[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
     }
 }

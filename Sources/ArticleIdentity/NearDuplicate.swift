@@ -63,24 +63,34 @@ public enum NearDuplicate {
 
 /// A text folded by `TextFolding` and split into words: runs of ASCII letters and digits, and of any
 /// non-ASCII text (typographic punctuation is already folded to ASCII), as ranges of one byte buffer.
-struct FoldedWords {
-    let bytes: [UInt8]
+/// Words are found as the folded bytes are written, in the same pass.
+struct FoldedWords: FoldedByteSink {
+    private(set) var bytes: [UInt8] = []
     private(set) var ranges: [Range<Int>] = []
+    private var wordStart = -1
 
     var count: Int { ranges.count }
 
     init(_ text: String) {
-        bytes = TextFolding.foldedBytes(text)
-        var start: Int?
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
-                if start == nil { start = index }
-            default:
-                if let wordStart = start { ranges.append(wordStart..<index) }
-                start = nil
-            }
+        var words = FoldedWords(capacity: text.utf8.count)
+        words = TextFolding.fold(text, into: consume words)
+        if words.wordStart >= 0 { words.ranges.append(words.wordStart..<words.bytes.count) }
+        self = words
+    }
+
+    private init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        ranges.reserveCapacity(capacity / 4)
+    }
+
+    mutating func take(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+            if wordStart < 0 { wordStart = bytes.count }
+        default:
+            if wordStart >= 0 { ranges.append(wordStart..<bytes.count) }
+            wordStart = -1
         }
-        if let wordStart = start { ranges.append(wordStart..<bytes.count) }
+        bytes.append(byte)
     }
 }

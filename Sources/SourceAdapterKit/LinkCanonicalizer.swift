@@ -8,15 +8,20 @@ import Foundation
 /// The result is a URL string (always `https://`) that is only used as an identity key.
 public struct LinkCanonicalizer: Sendable {
     public let rules: LinkRules
+    /// The rules' tracking parameters as bytes, for plain links.
+    let tracking: TrackingNames
 
     /// - Parameter outletRules: the adapter's rules, added to `LinkRules.global`.
     public init(outletRules: LinkRules = LinkRules()) {
         self.rules = LinkRules.global.merged(with: outletRules)
+        self.tracking = TrackingNames(rules)
     }
 
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
     public func canonicalize(_ link: String) -> String? {
-        let trimmed = Whitespace.trimmed(link)
+        var trimmed = Whitespace.trimmed(link)
+        let plain = trimmed.withUTF8 { bytes in PlainLink(bytes).flatMap { canonicalPlain(bytes, $0) } }
+        if let plain { return plain }
         guard let parts = LinkParts(plain: trimmed) ?? Self.parse(trimmed) else { return nil }
         return canonical(parts)
     }
@@ -46,7 +51,14 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The link as published, without its tracking parameters and fragment: what a reader is given.
     public func clean(_ link: String) -> String {
-        let trimmed = Whitespace.trimmed(link)
+        var trimmed = Whitespace.trimmed(link)
+        let plain = trimmed.withUTF8 { bytes in PlainLink(bytes).flatMap { cleanPlain(bytes, $0) } }
+        if let plain { return plain.count == trimmed.utf8.count ? trimmed : String(decoding: plain, as: UTF8.self) }
+        return cleanWithComponents(trimmed)
+    }
+
+    /// `clean` for any link, through `URLComponents`.
+    func cleanWithComponents(_ trimmed: String) -> String {
         guard var components = URLComponents(string: trimmed) else { return trimmed }
         components.fragment = nil
         if let items = components.percentEncodedQueryItems {
@@ -115,7 +127,7 @@ public struct LinkCanonicalizer: Sendable {
         return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
     }
 
-    private static func hexValue(_ b: UInt8) -> UInt8? {
+    static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
@@ -124,9 +136,9 @@ public struct LinkCanonicalizer: Sendable {
         }
     }
 
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? v + UInt8(ascii: "0") : v - 10 + UInt8(ascii: "A") }
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? v + UInt8(ascii: "0") : v - 10 + UInt8(ascii: "A") }
 
-    private static func isUnreserved(_ b: UInt8) -> Bool {
+    static func isUnreserved(_ b: UInt8) -> Bool {
         switch b {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),

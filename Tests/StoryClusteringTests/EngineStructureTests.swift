@@ -1,5 +1,6 @@
-@testable import StoryClustering
 import XCTest
+
+@testable import StoryClustering
 
 /// The engine's data structures on their own.
 final class EngineStructureTests: XCTestCase {
@@ -57,5 +58,24 @@ final class EngineStructureTests: XCTestCase {
         XCTAssertEqual(slots[third].id, 3)
         XCTAssertEqual(slots[vitals: third].lastActivity, 7)
         XCTAssertEqual(slots.count, 2)
+    }
+
+    func testPairTableFindsEveryPairAfterRemovalsAndGrowth() {
+        var table = PairTable()
+        var expected: [Int: TermID] = [:]
+        for number in 0..<5_000 {
+            table.insert(TermID(number % 97), TermID(number), term: TermID(number))
+            expected[number] = TermID(number)
+        }
+        for number in stride(from: 0, to: 5_000, by: 3) {
+            table.remove(TermID(number % 97), TermID(number))
+            expected[number] = nil
+        }
+        table.remove(1_000, 1_000)  // absent: nothing happens
+        XCTAssertEqual(table.count, expected.count)
+        for number in 0..<5_000 {
+            XCTAssertEqual(table[TermID(number % 97), TermID(number)], expected[number], "\(number)")
+        }
+        XCTAssertNil(table[0, 1])
     }
 }

@@ -11,58 +11,83 @@ struct Posting: Sendable {
 ///
 /// Each story knows the index of its entry in every list (`StoryTerm.posting`), so entries are
 /// updated and removed in constant time; removal moves the last entry of the list into the hole.
+///
+/// Most terms (names, topic words, pairs) are used by one active story, and every term of an article is
+/// looked up: a list's length and first entry sit inline in one dense array (`PostingHead`), so that
+/// such a term costs one read, and only the entries after the first live in a list of their own.
 struct PostingIndex: Sendable {
-    private var lists: [[Posting]] = []
-    /// The length of each list, in a dense array of its own: reading it for every term of an article
-    /// must not chase each list's storage.
-    private var lengths: [Int32] = []
+    private var heads: [PostingHead] = []
+    /// The entries after the first, by term.
+    private var rest: [[Posting]] = []
 
     /// Makes room for every term id below `capacity`.
     mutating func reserve(terms capacity: Int) {
-        if lists.count < capacity {
-            lists.append(contentsOf: repeatElement([], count: capacity - lists.count))
-            lengths.append(contentsOf: repeatElement(0, count: capacity - lengths.count))
+        if heads.count < capacity {
+            heads.append(contentsOf: repeatElement(PostingHead(), count: capacity - heads.count))
+            rest.append(contentsOf: repeatElement([], count: capacity - rest.count))
         }
     }
 
     /// Adds an entry and returns its index in the term's list.
     mutating func append(_ posting: Posting, to term: TermID) -> Int32 {
-        lists[Int(term)].append(posting)
-        lengths[Int(term)] += 1
-        return lengths[Int(term)] - 1
+        let index = heads[Int(term)].count
+        if index == 0 {
+            heads[Int(term)].first = posting
+        } else {
+            rest[Int(term)].append(posting)
+        }
+        heads[Int(term)].count = index + 1
+        return index
     }
 
     /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
     mutating func add(_ delta: Float, at index: Int32, of term: TermID) {
-        lists[Int(term)][Int(index)].mass += delta
+        if index == 0 {
+            heads[Int(term)].first.mass += delta
+        } else {
+            rest[Int(term)][Int(index) - 1].mass += delta
+        }
     }
 
     /// Frees the storage of a released term's list (empty by then), so that a recycled id starts small.
     mutating func release(_ term: TermID) {
-        lists[Int(term)] = []
+        heads[Int(term)] = PostingHead()
+        rest[Int(term)] = []
     }
 
     /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
     /// returns the moved entry (whose story must learn its new index), if any.
     mutating func remove(at index: Int, of term: TermID) -> Posting? {
-        lengths[Int(term)] -= 1
-        let last = lists[Int(term)].count - 1
-        if index == last {
-            lists[Int(term)].removeLast()
-            return nil
+        let last = Int(heads[Int(term)].count) - 1
+        heads[Int(term)].count = Int32(last)
+        guard last > 0 else { return nil }
+        let moved = rest[Int(term)].removeLast()
+        guard index != last else { return nil }
+        if index == 0 {
+            heads[Int(term)].first = moved
+        } else {
+            rest[Int(term)][index - 1] = moved
         }
-        lists[Int(term)].swapAt(index, last)
-        lists[Int(term)].removeLast()
-        return lists[Int(term)][index]
+        return moved
     }
 
     /// Entries in `term`'s list.
-    func count(of term: TermID) -> Int { Int(lengths[Int(term)]) }
+    func count(of term: TermID) -> Int { Int(heads[Int(term)].count) }
 
     /// Calls `body` with every entry of `term`'s list.
     func forEachPosting(of term: TermID, _ body: (Posting) -> Void) {
-        lists[Int(term)].withUnsafeBufferPointer { entries in
+        let head = heads[Int(term)]
+        guard head.count > 0 else { return }
+        body(head.first)
+        guard head.count > 1 else { return }
+        rest[Int(term)].withUnsafeBufferPointer { entries in
             for posting in entries { body(posting) }
         }
     }
+}
+
+/// The length of a term's posting list and its first entry.
+struct PostingHead: Sendable {
+    var count: Int32 = 0
+    var first = Posting(slot: -1, mass: 0)
 }

@@ -4,12 +4,21 @@ struct ScoreAccumulator: Sendable {
     private var sums: [Float] = []
     private var touched: [Int32] = []
 
-    /// Adds `value` to the sum of `slot`.
-    mutating func add(_ value: Float, to slot: Int32) {
-        let index = Int(slot)
-        if index >= sums.count { sums.append(contentsOf: repeatElement(0, count: index + 1 - sums.count)) }
-        if sums[index] == 0 { touched.append(slot) }
-        sums[index] += value
+    /// Makes room for every slot below `capacity`.
+    mutating func reserve(slots capacity: Int) {
+        if sums.count < capacity { sums.append(contentsOf: repeatElement(0, count: capacity - sums.count)) }
+    }
+
+    /// Adds `weight × mass` of every entry of `term`'s posting list to its story's sum (the slots
+    /// must have been reserved): one pass over the list with no check of the storage per entry.
+    mutating func add(postingsOf term: TermID, in index: PostingIndex, weight: Float) {
+        sums.withUnsafeMutableBufferPointer { sums in
+            index.forEachPosting(of: term) { posting in
+                let slot = Int(posting.slot)
+                if sums[slot] == 0 { touched.append(posting.slot) }
+                sums[slot] += weight * posting.mass
+            }
+        }
     }
 
     /// Hands every touched slot and its sum to `body`, then resets.

@@ -32,13 +32,9 @@ struct TermWeighting: Sendable, Equatable {
 
     /// `1 + boost × share of capitalised uses`; a pair of words counts as a name only if both words do.
     func nameFactor(of term: TermEntry, in table: TermTable) -> Float {
-        switch term.key {
-        case .word:
-            return Float(1 + nameBoost * capitalisedShare(of: term))
-        case .pair(let first, let second):
-            let share = min(capitalisedShare(of: table[first]), capitalisedShare(of: table[second]))
-            return Float(1 + nameBoost * share)
-        }
+        guard term.isPair else { return Float(1 + nameBoost * capitalisedShare(of: term)) }
+        let share = min(capitalisedShare(of: table[term.first]), capitalisedShare(of: table[term.second]))
+        return Float(1 + nameBoost * share)
     }
 
     private func capitalisedShare(of term: TermEntry) -> Double {

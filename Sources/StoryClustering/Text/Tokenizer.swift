@@ -51,6 +51,17 @@ private struct WordScanner {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            if Self.isLowercaseASCII(bytes[index]) {
+                // Most of a text: a run of lowercase letters goes into the word in one copy.
+                var end = index + 1
+                while end < bytes.count, Self.isLowercaseASCII(bytes[end]) { end += 1 }
+                list.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                letters += end - index
+                segmentLetters += end - index
+                onlyDigits = false
+                index = end
+                continue
+            }
             let unit = CharacterClass.at(index, in: bytes)
             switch unit.kind {
             case .letter(let lowercase, let isUpper):
@@ -101,6 +112,10 @@ private struct WordScanner {
         index + 1 < bytes.count && bytes[index + 1] >= UInt8(ascii: "0") && bytes[index + 1] <= UInt8(ascii: "9")
     }
 
+    private static func isLowercaseASCII(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+    }
+
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
@@ -113,7 +128,8 @@ private struct WordScanner {
             list.append(byte: UInt8(ascii: "."))
             return true
         }
-        let isAbbreviation = !onlyDigits && segmentLetters == 1 && index + 2 < bytes.count
+        let isAbbreviation =
+            !onlyDigits && segmentLetters == 1 && index + 2 < bytes.count
             && Self.isASCIILetter(bytes[index + 1]) && bytes[index + 2] == UInt8(ascii: ".")
         if isAbbreviation { segmentLetters = 0 }
         return isAbbreviation
@@ -149,9 +165,10 @@ private struct WordScanner {
 
     private mutating func finishWord() {
         if !wordIsEmpty {
-            list.closeWord(from: wordStart, isCapitalised: capitals > 0,
-                           isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
-                           startsSentence: atSentenceStart)
+            list.closeWord(
+                from: wordStart, isCapitalised: capitals > 0,
+                isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
+                startsSentence: atSentenceStart)
             wordStart = list.end
             atSentenceStart = false
         }

@@ -1,36 +1,48 @@
 /// A bounded cache from surface words (`attacks`, as the tokenizer writes them) to what the
 /// clusterer makes of them: a stop word, or a stem and its current term id. It saves the stop-word
 /// check, the stemmer and the term lookup for words already seen, and is keyed by the word's bytes so
-/// that a known word costs no allocation: an open-addressing table whose buckets carry a hash tag, and
-/// whose entries hold the first sixteen bytes of the word inline.
+/// that a known word costs no allocation.
+///
+/// It is an open-addressing table whose 32-byte buckets hold everything a known word needs: its first
+/// sixteen bytes (the whole of most words), its length, its flags, and the term id last seen for it
+/// with that term's generation. A known word of up to sixteen bytes is one hash and one bucket read;
+/// longer words are also compared with their bytes in `arena`.
 ///
 /// A demonym (`malian`) is folded into the name it derives from (`mali`) once the stream knows that
 /// name as a name (mostly capitalised in sentence-case text); until then it is its own term and is
 /// looked at again each time it is met.
 struct Lexicon: Sendable {
-    /// What a surface word means.
-    struct Entry: Sendable {
+    /// One known word.
+    struct Bucket: Sendable {
         /// The word's first sixteen bytes, zero-padded.
-        var head: UInt64
-        var tail: UInt64
-        var length: Int32
-        /// Where the whole word is in `arena` (compared only for words longer than sixteen bytes).
-        var start: Int32
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        /// The word's length in bytes; `0` for an empty bucket.
+        var length: Int32 = 0
+        /// The word's index in `stems` and `starts`, with `stopWord` and `mayFold`.
+        var packed: UInt32 = 0
         /// The term id last seen for the word's stem, valid while the table's generation for it is
         /// `generation`; `-1` before the first use.
         var term: TermID = -1
         var generation: UInt32 = 0
-        var isStopWord: Bool
+
+        static let stopWord: UInt32 = 1 << 31
         /// The word has a demonym ending and has not been folded into a name yet.
-        var mayFold: Bool
+        static let mayFold: UInt32 = 1 << 30
+
+        var index: Int { Int(packed & (Self.mayFold - 1)) }
+        var isStopWord: Bool { packed & Self.stopWord != 0 }
+        var mayFold: Bool { packed & Self.mayFold != 0 }
     }
 
-    private var entries: [Entry] = []
-    /// The stem of each entry.
+    /// Open addressing, a power of two long.
+    private var buckets = [Bucket](repeating: Bucket(), count: 1 << 12)
+    private var shift: UInt64 = 64 - 12
+    /// The stem of each word.
     private var stems: [String] = []
+    /// Where each word longer than sixteen bytes is in `arena` (`-1` for shorter words).
+    private var starts: [Int32] = []
     private var arena: [UInt8] = []
-    /// Open addressing, a power of two long: `tag << 32 | (entry index + 1)`, `0` for empty.
-    private var buckets = [UInt64](repeating: 0, count: 1 << 12)
 
     /// Words kept before the cache is emptied (bounds its memory).
     static let limit = 200_000
@@ -41,36 +53,39 @@ struct Lexicon: Sendable {
 
     /// The term of the word in `bytes`, or `nil` for a stop word (unless `keepsStopWord`, for acronyms);
     /// creates the term in `table` if needed (the word itself becomes its display form).
-    mutating func term(of bytes: UnsafeBufferPointer<UInt8>, keepingStopWord keepsStopWord: Bool,
-                       in table: inout TermTable) -> TermID? {
-        let position = entryPosition(of: bytes)
-        let (term, generation) = (entries[position].term, entries[position].generation)
-        if entries[position].isStopWord && !keepsStopWord { return nil }
-        let isCurrent = term >= 0 && table.generation(of: term) == generation
-        if isCurrent && !entries[position].mayFold { return term }
+    mutating func term(
+        of bytes: UnsafeBufferPointer<UInt8>, keepingStopWord keepsStopWord: Bool,
+        in table: inout TermTable
+    ) -> TermID? {
+        let position = bucketPosition(of: bytes)
+        let bucket = buckets[position]
+        if bucket.isStopWord && !keepsStopWord { return nil }
+        let isCurrent = bucket.term >= 0 && table.generation(of: bucket.term) == bucket.generation
+        if isCurrent && !bucket.mayFold { return bucket.term }
         let word = String(decoding: bytes, as: UTF8.self)
         let resolved: TermID
-        if entries[position].mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
+        if bucket.mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
             resolved = name
-            entries[position].mayFold = false
+            buckets[position].packed &= ~Bucket.mayFold
         } else if isCurrent {
-            return term
+            return bucket.term
         } else {
-            resolved = table.word(stems[position], display: word)
+            resolved = table.word(stems[bucket.index], display: word)
         }
-        entries[position].term = resolved
-        entries[position].generation = table.generation(of: resolved)
+        buckets[position].term = resolved
+        buckets[position].generation = table.generation(of: resolved)
         return resolved
     }
 
     /// The term the word in `bytes` stands for if it exists already; never creates a term.
-    mutating func existingTerm(of bytes: UnsafeBufferPointer<UInt8>, keepingStopWord keepsStopWord: Bool,
-                               in table: TermTable) -> TermID? {
-        let position = entryPosition(of: bytes)
-        if entries[position].isStopWord && !keepsStopWord { return nil }
-        let term = entries[position].term
-        if term >= 0 && table.generation(of: term) == entries[position].generation { return term }
-        return table.existingWord(stems[position])
+    mutating func existingTerm(
+        of bytes: UnsafeBufferPointer<UInt8>, keepingStopWord keepsStopWord: Bool,
+        in table: TermTable
+    ) -> TermID? {
+        let bucket = buckets[bucketPosition(of: bytes)]
+        if bucket.isStopWord && !keepsStopWord { return nil }
+        if bucket.term >= 0 && table.generation(of: bucket.term) == bucket.generation { return bucket.term }
+        return table.existingWord(stems[bucket.index])
     }
 
     /// The term of the name `word` is a demonym of, if the stream knows it as a name.
@@ -84,69 +99,72 @@ struct Lexicon: Sendable {
         return nil
     }
 
-    /// The position in `entries` of the word, added if new.
-    private mutating func entryPosition(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The position in `buckets` of the word, added if new.
+    private mutating func bucketPosition(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let (head, tail) = Self.inlineKey(bytes)
-        let hash = Self.hash(bytes, length: bytes.count, head: head, tail: tail)
-        let tag = hash >> 32
         let mask = buckets.count - 1
-        var bucket = Int(truncatingIfNeeded: hash) & mask
-        while buckets[bucket] != 0 {
-            if buckets[bucket] >> 32 == tag {
-                let position = Int(buckets[bucket] & 0xFFFF_FFFF) - 1
-                if matches(position, bytes, head: head, tail: tail) { return position }
+        var position = bucket(of: Self.hash(bytes, length: bytes.count, head: head, tail: tail))
+        while buckets[position].length != 0 {
+            if buckets[position].head == head, buckets[position].tail == tail,
+                Int(buckets[position].length) == bytes.count, matchesLongWord(buckets[position].index, bytes)
+            {
+                return position
             }
-            bucket = (bucket + 1) & mask
+            position = (position + 1) & mask
         }
-        if entries.count >= Self.limit {
+        if stems.count >= Self.limit {
             removeAll()
-            return entryPosition(of: bytes)
+            return bucketPosition(of: bytes)
         }
         let word = String(decoding: bytes, as: UTF8.self)
         let isStopWord = StopWords.contains(word)
-        entries.append(Entry(head: head, tail: tail, length: Int32(bytes.count), start: Int32(arena.count),
-                             isStopWord: isStopWord,
-                             mayFold: !isStopWord && !Demonyms.candidateBases(of: word).isEmpty))
+        var packed = UInt32(stems.count)
+        if isStopWord { packed |= Bucket.stopWord }
+        if !isStopWord && !Demonyms.candidateBases(of: word).isEmpty { packed |= Bucket.mayFold }
         stems.append(isStopWord ? word : PorterStemmer.stem(word))
+        starts.append(bytes.count > 16 ? Int32(arena.count) : -1)
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
-        buckets[bucket] = tag << 32 | UInt64(entries.count)
-        if entries.count * 2 > buckets.count { grow() }
-        return entries.count - 1
+        buckets[position] = Bucket(head: head, tail: tail, length: Int32(bytes.count), packed: packed)
+        guard stems.count * 2 > buckets.count else { return position }
+        grow()
+        return bucketPosition(of: bytes)
     }
 
-    private func matches(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64) -> Bool {
-        let entry = entries[position]
-        guard entry.head == head, entry.tail == tail, Int(entry.length) == bytes.count else { return false }
+    /// For a word longer than sixteen bytes, whether the rest of it matches too.
+    private func matchesLongWord(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count > 16 else { return true }
+        let start = Int(starts[index])
         return arena.withUnsafeBufferPointer { stored in
-            UnsafeBufferPointer(rebasing: stored[Int(entry.start)..<Int(entry.start) + bytes.count])
-                .elementsEqual(bytes)
+            UnsafeBufferPointer(rebasing: stored[start..<start + bytes.count]).elementsEqual(bytes)
         }
     }
 
+    private func bucket(of hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> shift) }
+
     private mutating func grow() {
         let old = buckets
-        buckets = [UInt64](repeating: 0, count: old.count * 2)
+        buckets = [Bucket](repeating: Bucket(), count: old.count * 2)
+        shift -= 1
         let mask = buckets.count - 1
-        for packed in old where packed != 0 {
-            let position = Int(packed & 0xFFFF_FFFF) - 1
-            let entry = entries[position]
+        for entry in old where entry.length != 0 {
             let hash = arena.withUnsafeBufferPointer { stored in
-                let range = entry.length > 16 ? Int(entry.start)..<Int(entry.start + entry.length) : 0..<0
-                return Self.hash(UnsafeBufferPointer(rebasing: stored[range]), length: Int(entry.length),
-                                 head: entry.head, tail: entry.tail)
+                let start = Int(starts[entry.index])
+                let range = start >= 0 ? start..<start + Int(entry.length) : 0..<0
+                return Self.hash(
+                    UnsafeBufferPointer(rebasing: stored[range]), length: Int(entry.length),
+                    head: entry.head, tail: entry.tail)
             }
-            var bucket = Int(truncatingIfNeeded: hash) & mask
-            while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
-            buckets[bucket] = packed
+            var position = bucket(of: hash)
+            while buckets[position].length != 0 { position = (position + 1) & mask }
+            buckets[position] = entry
         }
     }
 
     private mutating func removeAll() {
-        entries.removeAll(keepingCapacity: true)
         stems.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
-        for bucket in buckets.indices { buckets[bucket] = 0 }
+        for position in buckets.indices { buckets[position] = Bucket() }
     }
 
     /// The first sixteen bytes as two little-endian words, zero-padded.

@@ -1,0 +1,103 @@
+/// Where the parts of a plain http(s) link are in its UTF-8 bytes: `http` or `https` in any case,
+/// `://`, a host of letters, digits, dots and hyphens, then a path, query and fragment of printable
+/// ASCII with well-formed escapes and at most one `#` (no user, no port, no IP literal).
+///
+/// Most links in feeds are plain. Finding their parts is a single pass over the bytes, and what is
+/// made of them (`LinkParts`, a canonical key, a cleaned link) is byte work too; any other link is
+/// left to `URLComponents`.
+struct PlainLink {
+    /// `://` follows; `https` when `isSecure`, else `http`.
+    var scheme: Range<Int>
+    var host: Range<Int>
+    var path: Range<Int>
+    /// After the `?`, when there is one (possibly empty).
+    var query: Range<Int>?
+    /// After the `#`, when there is one.
+    var fragment: Range<Int>?
+    /// The scheme is `https` (in any case).
+    var isSecure: Bool
+
+    /// The parts of `bytes`, or `nil` when it is not a plain http(s) link.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count, index < 6, bytes[index] != UInt8(ascii: ":") { index += 1 }
+        let schemeLength = index
+        guard schemeLength == 4 || schemeLength == 5, index + 3 <= bytes.count,
+            bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/"),
+            Self.isHTTP(bytes, length: schemeLength)
+        else { return nil }
+        scheme = 0..<schemeLength
+        isSecure = schemeLength == 5
+        index += 3
+        let hostStart = index
+        while index < bytes.count, Self.isHostByte(bytes[index]) { index += 1 }
+        guard index > hostStart else { return nil }
+        host = hostStart..<index
+        if index < bytes.count {
+            let next = bytes[index]
+            guard next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") else {
+                return nil
+            }
+        }
+        let pathStart = index
+        var queryStart: Int?
+        var fragmentStart: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "?") where queryStart == nil && fragmentStart == nil:
+                queryStart = index
+            case UInt8(ascii: "#"):
+                guard fragmentStart == nil else { return nil }
+                fragmentStart = index
+            case UInt8(ascii: "%"):
+                guard index + 2 < bytes.count, Self.isHexDigit(bytes[index + 1]), Self.isHexDigit(bytes[index + 2])
+                else { return nil }
+            default:
+                guard Self.isPlainByte(byte) else { return nil }
+            }
+            index += 1
+        }
+        path = pathStart..<(queryStart ?? fragmentStart ?? bytes.count)
+        query = queryStart.map { ($0 + 1)..<(fragmentStart ?? bytes.count) }
+        fragment = fragmentStart.map { ($0 + 1)..<bytes.count }
+    }
+
+    /// `http` or `https`, in any case.
+    private static func isHTTP(_ bytes: UnsafeBufferPointer<UInt8>, length: Int) -> Bool {
+        guard bytes[0] | 0x20 == UInt8(ascii: "h"), bytes[1] | 0x20 == UInt8(ascii: "t"),
+            bytes[2] | 0x20 == UInt8(ascii: "t"), bytes[3] | 0x20 == UInt8(ascii: "p")
+        else { return false }
+        return length == 4 || bytes[4] | 0x20 == UInt8(ascii: "s")
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+    }
+
+    /// Unreserved characters, sub-delimiters, `:`, `/` and `?`: what a path, query or fragment may hold
+    /// as is (`@` is left to `URLComponents`).
+    private static func isPlainByte(_ byte: UInt8) -> Bool {
+        if isAlphanumeric(byte) { return true }
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="),
+            UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+@testable import SourceAdapterKit
+
+/// Plain links are canonicalized and cleaned from their bytes: the results must be exactly those of
+/// the general paths (`LinkParts` + `canonical`, and `URLComponents`), link by link.
+final class PlainLinkTests: XCTestCase {
+    private let canonicalizers = [
+        LinkCanonicalizer(),
+        LinkCanonicalizer(outletRules: LinkRules(trackingParameters: ["traffic_source", "Mixed"])),
+        LinkCanonicalizer(
+            outletRules: LinkRules(
+                trackingPrefixes: ["x_"], ampPathPrefixes: ["/amp", "/m"],
+                hostAliases: ["m.example.com": "example.com", "amp.example.com": "example.org"])),
+    ]
+
+    private static let links = [
+        "https://www.aljazeera.com/program/inside-story/2026/11/23/whats-driving-attacks?traffic_source=rss",
+        "http://WWW.Example.COM/a/b/?utm_source=x&id=3#comments", "https://example.com", "https://example.com/",
+        "https://example.com?", "https://example.com?a=1", "https://example.com#top", "https://example.com/#",
+        "https://example.com/a%2db/%c3%a9t%C3%A9?q=%20x&%41=1&b=%7e", "HTTPS://example.com./x", "Http://Example.com/X",
+        "https://example.com/a:b/c;d=e,f/(g)*'h'!$+~_.-?x=y?z&&w=&=v#frag/ment?",
+        "https://example.com/path//double/", "http://a-b.c0m/x?y=1#", "https://www./x", "https://www.www.example.com/",
+        "https://m.example.com/x", "https://amp.EXAMPLE.com/amp/story/amp", "https://example.com/amp/x/amp/",
+        "https://example.com/m/amp/x", "https://example.com/amp", "https://example.com/ampx/y", "https://example.com//",
+        "https://example.com/x?b=2&a=1&A=0&a=", "https://example.com/x?UTM_Source=a&Mixed=1&mixed=2&x_y=3&X_Z=4",
+        "https://example.com/x?utm_source=a&utm_medium=b", "https://example.com/x?&&a=1&", "https://example.com/x?a",
+        "https://example.com/x?fbclid=1#f", "https://example.com/x?a=1=2&b==3", "https://example.com/x?%75tm_source=1",
+        "https://example.com/x?q=%2F%2f%41", "https://news.example.com/2026/11/24/story-title-1234/?id=9&ref=rss",
+        "http://www.outlet-3.example.com/news/12/mt-gox-files-for-bankruptcy-77?utm_source=rss&utm_medium=feed&id=77",
+    ]
+
+    func testCanonicalKeysOfPlainLinksAreThoseOfTheGeneralPath() {
+        for canonicalizer in canonicalizers {
+            for link in Self.links {
+                let general = (LinkParts(plain: link) ?? LinkCanonicalizer.parse(link)).flatMap(canonicalizer.canonical)
+                XCTAssertEqual(canonicalizer.canonicalize(link), general, link)
+            }
+        }
+    }
+
+    func testCleanedPlainLinksAreWhatURLComponentsGives() {
+        for canonicalizer in canonicalizers {
+            for link in Self.links {
+                XCTAssertEqual(canonicalizer.clean(link), canonicalizer.cleanWithComponents(link), link)
+            }
+        }
+    }
+
+    func testFixtureFeedLinksGetTheSameKeysAndCleanLinksBothWays() throws {
+        var links: [String] = []
+        for file in ["aljazeera-africa", "aljazeera-all", "france24-africa"] {
+            let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: "xml"))
+            let feed = try String(contentsOf: url, encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: "<(link|guid)[^>]*>([^<]+)</(link|guid)>")
+            for match in pattern.matches(in: feed, range: NSRange(feed.startIndex..., in: feed)) {
+                if let range = Range(match.range(at: 2), in: feed) { links.append(String(feed[range])) }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(links.count, 20)
+        for canonicalizer in canonicalizers {
+            for link in links {
+                let general = (LinkParts(plain: link) ?? LinkCanonicalizer.parse(link)).flatMap(canonicalizer.canonical)
+                XCTAssertEqual(canonicalizer.canonicalize(link), general, link)
+                XCTAssertEqual(canonicalizer.clean(link), canonicalizer.cleanWithComponents(link), link)
+            }
+        }
+    }
+
+    func testPlainLinksAreFound() {
+        var link = "https://example.com/a?b=c#d"
+        let parts = link.withUTF8 { PlainLink($0) }
+        XCTAssertEqual(parts?.host, 8..<19)
+        XCTAssertEqual(parts?.path, 19..<21)
+        XCTAssertEqual(parts?.query, 22..<25)
+        XCTAssertEqual(parts?.fragment, 26..<27)
+        XCTAssertEqual(parts?.isSecure, true)
+    }
+}
