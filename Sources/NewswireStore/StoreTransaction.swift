@@ -176,17 +176,6 @@ public struct StoreTransaction {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM stories")) ?? 0
     }
 
-    /// Articles of stories active since `since`, in the order they were stored (to rebuild clustering).
-    public func articlesOfStoriesActive(since: Date) throws -> [StoredArticle] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.* FROM articles a JOIN stories s ON s.id = a.story_id
-                WHERE s.last_activity >= ? ORDER BY a.id
-                """, arguments: [since.timeIntervalSince1970]
-        ).map(Self.article(from:))
-    }
-
     /// Every article of a story with the reason it joined, in order.
     public func joins(ofStory storyID: Int64) throws -> [StoredJoin] {
         try Row.fetchAll(

@@ -24,11 +24,10 @@ final class IngestTrapsTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try StateStore(directory: directory)
         hub = EventHub(head: 0)
-        ingestor = try Ingestor(
+        ingestor = Ingestor(
             store: store, hub: hub,
             journal: EventJournal(writer: .discarding, outletNames: [:]),
-            clustering: StoryClusteringConfiguration(), logger: Logger(label: "test"),
-            now: Date(timeIntervalSince1970: 1_795_000_000))
+            clustering: StoryClusteringConfiguration(), logger: Logger(label: "test"))
     }
 
     override func tearDown() async throws {

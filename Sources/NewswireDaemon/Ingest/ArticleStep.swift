@@ -10,7 +10,7 @@ import StoryClustering
 enum ArticleStep {
     static func apply(
         _ candidate: ArticleCandidate, keys: IdentityKeys, tx: StoreTransaction,
-        clusterer: inout StoryClusterer, now: Date
+        window: inout ClusteringWindow, now: Date
     ) throws -> [EmittedEvent] {
         let content = ArticleContent(
             title: candidate.title, summary: candidate.summary,
@@ -23,8 +23,10 @@ enum ArticleStep {
             try tx.addHints(hints, to: known.id)
             return try revise(known, with: candidate, content: content, tx: tx, now: now)
         }
-        return try insert(
-            candidate, keys: keys, hints: hints, content: content, tx: tx, clusterer: &clusterer, now: now)
+        return try window.withClusterer(tx: tx, now: now) { clusterer in
+            try insert(
+                candidate, keys: keys, hints: hints, content: content, tx: tx, clusterer: &clusterer, now: now)
+        }
     }
 
     /// A known article of the same outlet that this candidate republishes under a new link or guid.

@@ -16,20 +16,19 @@ actor Ingestor {
     private let hub: EventHub
     private let journal: EventJournal
     private let logger: Logger
-    private let clusteringConfiguration: StoryClusteringConfiguration
-    private var clusterer: StoryClusterer
+    /// Restored from the store when the first new article needs it (never on a poll of 304s).
+    private var window: ClusteringWindow
     private var eventsEmitted = 0
 
     init(
         store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
-        logger: Logger, now: Date
-    ) throws(StoreError) {
+        logger: Logger
+    ) {
         self.store = store
         self.hub = hub
         self.journal = journal
         self.logger = logger
-        clusteringConfiguration = clustering
-        clusterer = try Self.rebuildClusterer(store: store, configuration: clustering, now: now)
+        window = ClusteringWindow(configuration: clustering)
     }
 
     /// Number of events emitted since start.
@@ -56,8 +55,7 @@ actor Ingestor {
                     }
                     // Readers get the link as published, minus tracking parameters and fragment.
                     candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
-                    let step = try ArticleStep.apply(
-                        candidate, keys: keys, tx: tx, clusterer: &clusterer, now: now)
+                    let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, window: &window, now: now)
                     events += step
                     if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
                     if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
@@ -66,13 +64,10 @@ actor Ingestor {
                 return (events, counts.new, counts.updated)
             }
         } catch {
-            // The transaction rolled back: the clustering state is rebuilt from what is stored, so it
-            // never keeps articles that were not. (Clustering works in place: a copy of the whole
-            // window per batch cost more than all the rest of a large poll.)
-            if let rebuilt = try? Self.rebuildClusterer(store: store, configuration: clusteringConfiguration, now: now)
-            {
-                clusterer = rebuilt
-            }
+            // The transaction rolled back: the clustering state is restored from what is stored when
+            // next needed, so it never keeps articles that were not. (Clustering works in place: a
+            // copy of the whole window per batch cost more than all the rest of a large poll.)
+            window.discard()
             throw error
         }
         deliver(result.events)
@@ -96,7 +91,7 @@ actor Ingestor {
 
     /// Closes stories that have been quiet for longer than the quiet period.
     func expireStories(now: Date) {
-        clusterer.expire(now: now)
+        window.expire(now: now)
     }
 
     private func deliver(_ events: [EmittedEvent]) {
@@ -104,28 +99,5 @@ actor Ingestor {
         eventsEmitted += events.count
         hub.publish(events.map(\.stored))
         for emitted in events { journal.record(emitted.event, outlet: emitted.outlet) }
-    }
-
-    /// Rebuilds the clustering state of the active window from the store, making no decision.
-    private static func rebuildClusterer(
-        store: StateStore, configuration: StoryClusteringConfiguration,
-        now: Date
-    ) throws(StoreError) -> StoryClusterer {
-        let (articles, maxStory) = try store.read { tx in
-            (
-                try tx.articlesOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)),
-                try tx.maxStoryID()
-            )
-        }
-        var clusterer = StoryClusterer(configuration: configuration, firstStoryID: maxStory + 1)
-        for article in articles {
-            guard let story = article.storyID else { continue }
-            clusterer.restore(
-                ClusterArticle(
-                    id: String(article.id), outlet: article.outlet, title: article.title,
-                    summary: article.summary,
-                    published: article.published ?? article.firstSeen), into: story)
-        }
-        return clusterer
     }
 }
