@@ -9,7 +9,9 @@
 # runs `newswired --once` twice under /usr/bin/time -v on a fresh state folder: the first pass and
 # the unchanged re-poll (all 304). Prints one line per pass (wall, user+sys CPU, peak RSS, events)
 # and keeps the records in bench/out/poll-N/. A WRAPPER runs the daemon inside another command, e.g.
-#   bench/poll.sh --feeds 100 -- valgrind --tool=callgrind --callgrind-out-file=bench/out/cg.%p
+#   bench/poll.sh --feeds 100 --callgrind      (valgrind's callgrind: instruction counts, repeatable)
+# --callgrind runs a copy without debug info (valgrind cannot read the static build's) and leaves
+# bench/out/poll-N/callgrind.first and callgrind.repoll for callgrind_annotate.
 # Environment: BENCH_PORT, BENCH_WORKERS (8), as for bench/run.sh.
 set -euo pipefail
 
@@ -20,13 +22,15 @@ PORT=${BENCH_PORT:-18931}
 WORKERS=${BENCH_WORKERS:-8}
 FEEDS=1000
 BUILD=1
+CALLGRIND=0
 WRAPPER=()
 while [ $# -gt 0 ]; do
     case $1 in
         --feeds) FEEDS=$2; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --callgrind) CALLGRIND=1; shift ;;
         --) shift; WRAPPER=("$@"); break ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/poll.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -65,7 +69,12 @@ for _ in $(seq 100); do
     sleep 0.1
 done
 
+if [ $CALLGRIND = 1 ]; then
+    objcopy --strip-debug "$NEWSWIRED" "$RUN/newswired"
+    NEWSWIRED=$RUN/newswired
+fi
 for pass in first repoll; do
+    [ $CALLGRIND = 1 ] && WRAPPER=(valgrind --tool=callgrind "--callgrind-out-file=$RUN/callgrind.$pass")
     set +e
     /usr/bin/time -v -o "$RUN/$pass.time" "${WRAPPER[@]}" "$NEWSWIRED" --once --config "$RUN/config/newswired.toml" \
         --state-directory "$RUN/state" --socket "$RUN/poll.sock" > "$RUN/$pass.log" 2>&1
