@@ -54,6 +54,15 @@ public enum TextFolding {
                 }
                 continue
             }
+            if let folded = knownScalarFolding(value) {
+                // Cased scripts and caseless ranges common in feeds, without a property look-up.
+                if pendingSpace {
+                    out.append(UInt8(ascii: " "))
+                    pendingSpace = false
+                }
+                appendUTF8(folded, to: &out)
+                continue
+            }
             switch scalar {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":
@@ -70,6 +79,38 @@ public enum TextFolding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What `fold` makes of a non-ASCII scalar in ranges whose case mapping is simple and that hold
+    /// no whitespace, quote or dash it folds: Latin-1 letters, basic Cyrillic, and caseless kana,
+    /// CJK ideographs and Hangul. Nil elsewhere (the Unicode properties decide). `TextFoldingTests`
+    /// checks every scalar of these ranges against the general path.
+    static func knownScalarFolding(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: value + 0x20  // À-Þ (not ×)
+        case 0xDF...0xFF: value  // ß-ÿ, ÷: lower case or caseless
+        case 0x400...0x40F: value + 0x50  // Ѐ-Џ
+        case 0x410...0x42F: value + 0x20  // А-Я
+        case 0x430...0x45F: value  // а-я, ѐ-џ
+        case 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: value
+        default: nil
+        }
+    }
+
+    private static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            out.append(UInt8(value))
+        case 0x80..<0x800:
+            out += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
+        case 0x800..<0x10000:
+            out += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
+        default:
+            out += [
+                UInt8(0xF0 | value >> 18), UInt8(0x80 | value >> 12 & 0x3F), UInt8(0x80 | value >> 6 & 0x3F),
+                UInt8(0x80 | value & 0x3F),
+            ]
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public struct IdentityKeys: Sendable, Equatable {
         guard let link = canonicalizer.canonicalize(candidate.url.absoluteString) else { return nil }
         canonicalLink = link
         var keys = ["url:" + link]
-        if let rawGuid = candidate.guid?.trimmingCharacters(in: .whitespacesAndNewlines), rawGuid.count >= 4 {
+        if let rawGuid = candidate.guid?.trimmingWhitespaceAndNewlines(), rawGuid.count >= 4 {
             keys.append("guid:\(candidate.outlet):\(rawGuid)")
             if let guidLink = canonicalizer.canonicalize(rawGuid), let pathStart = Self.pathStart(guidLink) {
                 let path = String(guidLink[pathStart...])

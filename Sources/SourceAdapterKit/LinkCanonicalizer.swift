@@ -16,7 +16,7 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
     public func canonicalize(_ link: String) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmingWhitespaceAndNewlines()
         guard let components = URLComponents(string: trimmed) ?? URLComponents(string: Self.escapeLoosely(trimmed)),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             var host = components.host?.lowercased(), !host.isEmpty
@@ -34,7 +34,7 @@ public struct LinkCanonicalizer: Sendable {
 
     /// The link as published, without its tracking parameters and fragment: what a reader is given.
     public func clean(_ link: String) -> String {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmingWhitespaceAndNewlines()
         guard var components = URLComponents(string: trimmed) else { return trimmed }
         components.fragment = nil
         if let items = components.percentEncodedQueryItems {
