@@ -48,12 +48,11 @@ final class IngestTrapsTests: XCTestCase {
 
     private func ingest(_ items: [ArticleCandidate]) async throws -> [String] {
         let before = try store.lastSequence()
-        _ = try await ingestor.ingest(
-            items, adapter: adapter,
-            feedState: FeedState(
-                url: items.first?.feedURL.absoluteString ?? "x",
-                outlet: "wire"),
-            now: Date(timeIntervalSince1970: 1_795_000_100))
+        let feedState = FeedState(url: items.first?.feedURL.absoluteString ?? "x", outlet: "wire")
+        let articles = PreparedArticle.prepare(items, adapter: adapter, logger: Logger(label: "test"))
+        _ = try await ingestor.ingest(articles, now: Date(timeIntervalSince1970: 1_795_000_100)) { _ in
+            (feedState, nil)
+        }
         return try store.events(after: before, limit: 1000).map { stored in
             let event = try WireCoding.makeDecoder().decode(Event.self, from: Data(stored.line.utf8))
             return event.type.rawValue

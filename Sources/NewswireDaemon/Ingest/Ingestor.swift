@@ -34,33 +34,29 @@ actor Ingestor {
     /// Number of events emitted since start.
     var emittedCount: Int { eventsEmitted }
 
-    /// Stores a batch of candidates from one feed, with the feed's new state; returns how many
-    /// articles were new and how many updated.
+    /// What a feed's state becomes once its batch is stored, given how many of its articles were
+    /// new: the state to save and the source-health event to emit, if any.
+    typealias Settlement = @Sendable (_ newArticles: Int) -> (state: FeedState, event: Event?)
+
+    /// Stores a batch of prepared articles from one feed and the feed's new state (`settle` says
+    /// what it is), all in one transaction; returns how many articles were new and how many updated.
     func ingest(
-        _ candidates: [ArticleCandidate], adapter: any SourceAdapter, feedState: FeedState,
-        now: Date
+        _ articles: [PreparedArticle], now: Date, settle: Settlement
     ) throws(StoreError) -> (new: Int, updated: Int) {
-        let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
         let result: (events: [EmittedEvent], new: Int, updated: Int)
         do {
             result = try store.write { tx in
                 var events: [EmittedEvent] = []
                 var counts = (new: 0, updated: 0)
-                for var candidate in candidates {
-                    guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
-                        logger.debug(
-                            "item without a usable link skipped",
-                            metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
-                        continue
-                    }
-                    // Readers get the link as published, minus tracking parameters and fragment.
-                    candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
-                    let step = try ArticleStep.apply(candidate, keys: keys, tx: tx, window: &window, now: now)
+                for article in articles {
+                    let step = try ArticleStep.apply(article, tx: tx, window: &window, now: now)
                     events += step
                     if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
                     if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
                 }
-                try tx.saveFeedState(feedState)
+                let settled = settle(counts.new)
+                try tx.saveFeedState(settled.state)
+                if let event = settled.event { events.append(try tx.emit(event, outlet: event.outlet)) }
                 return (events, counts.new, counts.updated)
             }
         } catch {
