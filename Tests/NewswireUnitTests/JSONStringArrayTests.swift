@@ -31,5 +31,8 @@ final class JSONStringArrayTests: XCTestCase {
         XCTAssertEqual(JSONStringArray.decode(nil), [])
         XCTAssertEqual(JSONStringArray.decode("not json"), [])
         XCTAssertEqual(JSONStringArray.decode(#"["a""b"]"#), [])
+        XCTAssertEqual(
+            JSONStringArray.decode(#"["\"q\" \\ \/ \b\f\n\r\t \u0041\u00DF"]"#), ["\"q\" \\ / \u{8}\u{C}\n\r\t Aß"])
+        XCTAssertEqual(JSONStringArray.decode(#"["unterminated]"#), [])
     }
 }
