@@ -94,6 +94,6 @@ actor Ingestor {
         guard !events.isEmpty else { return }
         eventsEmitted += events.count
         hub.publish(events.map(\.stored))
-        for emitted in events { journal.record(emitted.event, outlet: emitted.outlet) }
+        journal.record(events.map { ($0.event, $0.outlet) })
     }
 }
