@@ -62,7 +62,11 @@ enum JSONStringArray {
 
     /// `["a","b"]` as `encode` writes it (no whitespace; any JSON escape); nil for anything else.
     private static func scan(_ text: String) -> [String]? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { scan(utf8: $0) }
+    }
+
+    private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
         var strings: [String] = []
         var index = 1
@@ -78,19 +82,23 @@ enum JSONStringArray {
             current.removeAll(keepingCapacity: true)
             var closed = false
             while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
+                // Copy the run up to the next quote, backslash or (invalid) control character whole.
+                var runEnd = index
+                while runEnd < end, bytes[runEnd] >= 0x20, bytes[runEnd] != UInt8(ascii: "\""),
+                    bytes[runEnd] != UInt8(ascii: "\\")
+                {
+                    runEnd += 1
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                index = runEnd
+                guard index < end else { break }
+                if bytes[index] == UInt8(ascii: "\"") {
                     closed = true
                     index += 1
                     break
                 }
-                if byte != UInt8(ascii: "\\") {
-                    guard byte >= 0x20 else { return nil }
-                    current.append(byte)
-                    index += 1
-                    continue
-                }
-                guard index + 1 < end, let consumed = unescape(bytes, at: index + 1, end: end, into: &current)
+                guard bytes[index] == UInt8(ascii: "\\"), index + 1 < end,
+                    let consumed = unescape(bytes, at: index + 1, end: end, into: &current)
                 else { return nil }
                 index += 1 + consumed
             }
@@ -101,7 +109,9 @@ enum JSONStringArray {
     }
 
     /// Decodes the escape whose letter is at `index` into `out`; returns the bytes it took.
-    private static func unescape(_ bytes: [UInt8], at index: Int, end: Int, into out: inout [UInt8]) -> Int? {
+    private static func unescape(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, into out: inout [UInt8]
+    ) -> Int? {
         switch bytes[index] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(bytes[index])
         case UInt8(ascii: "b"): out.append(0x08)
@@ -128,7 +138,7 @@ enum JSONStringArray {
         return 1
     }
 
-    private static func hexUnit(_ bytes: [UInt8], at index: Int, end: Int) -> UInt32? {
+    private static func hexUnit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> UInt32? {
         guard index + 4 <= end else { return nil }
         var value: UInt32 = 0
         for byte in bytes[index..<index + 4] {
