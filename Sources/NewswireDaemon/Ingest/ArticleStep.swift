@@ -54,7 +54,7 @@ enum ArticleStep {
         let assignment = clusterer.assign(
             ClusterArticle(
                 id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
-                published: article.published ?? now))
+                published: article.published ?? now, words: prepared.words))
         for absorbed in assignment.absorbedStories {
             try tx.mergeStory(absorbed, into: assignment.story)
         }
