@@ -2,16 +2,17 @@
 # A focused measurement of newswired's full poll alone (no peers): what `make bench` measures in its
 # "poll" rows, in about a minute instead of eleven.
 #
-#   bench/poll.sh [--feeds N] [--no-build] [-- WRAPPER...]
+#   bench/poll.sh [--feeds N] [--no-build] [--callgrind] [-- WRAPPER...]
 #
 # Builds newswired as bench/run.sh does (release, static Swift runtime), generates the corpus of N
 # feeds (default 1000) if it is missing, serves it from nginx on 127.0.0.1:$BENCH_PORT (18931), and
 # runs `newswired --once` twice under /usr/bin/time -v on a fresh state folder: the first pass and
 # the unchanged re-poll (all 304). Prints one line per pass (wall, user+sys CPU, peak RSS, events)
-# and keeps the records in bench/out/poll-N/. A WRAPPER runs the daemon inside another command, e.g.
-#   bench/poll.sh --feeds 100 --callgrind      (valgrind's callgrind: instruction counts, repeatable)
-# --callgrind runs a copy without debug info (valgrind cannot read the static build's) and leaves
-# bench/out/poll-N/callgrind.first and callgrind.repoll for callgrind_annotate.
+# and keeps the records and logs in bench/out/poll-N/.
+# --callgrind: under valgrind's callgrind (instruction counts, repeatable on a shared machine), on a
+#   copy without debug info (valgrind cannot read the static build's); leaves callgrind.first and
+#   callgrind.repoll in bench/out/poll-N/ for callgrind_annotate. About 2 minutes for 200 feeds.
+# -- WRAPPER...: runs the daemon inside another command, e.g. `-- perf record -g -o FILE`.
 # Environment: BENCH_PORT, BENCH_WORKERS (8), as for bench/run.sh.
 set -euo pipefail
 
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0; shift ;;
         --callgrind) CALLGRIND=1; shift ;;
         --) shift; WRAPPER=("$@"); break ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/poll.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
