@@ -14,15 +14,17 @@ public enum NearDuplicate {
     /// Lookup hints: an article is compared only with known articles of the same outlet that
     /// share one of these (the start or the end of its summary; its title when it has no summary).
     public static func hints(outlet: String, title: String, summary: String) -> [String] {
-        let summaryWords = words(summary)
+        // Word boundaries only: the hints hash at most sixteen words, so none is made a String.
+        let summaryWords = FoldedWords(summary)
         guard summaryWords.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).
-            let titleWords = words(title)
-            return titleWords.count >= minimumWords ? ["t:\(outlet):\(hash(titleWords))"] : []
+            let titleWords = FoldedWords(title)
+            return titleWords.count >= minimumWords
+                ? ["t:\(outlet):\(hash(titleWords.joined(titleWords.ranges[...])))"] : []
         }
         return [
-            "s:\(outlet):\(hash(Array(summaryWords.prefix(8))))",
-            "e:\(outlet):\(hash(Array(summaryWords.suffix(8))))",
+            "s:\(outlet):\(hash(summaryWords.joined(summaryWords.ranges.prefix(8))))",
+            "e:\(outlet):\(hash(summaryWords.joined(summaryWords.ranges.suffix(8))))",
         ]
     }
 
@@ -64,7 +66,42 @@ public enum NearDuplicate {
         return words
     }
 
-    private static func hash(_ words: [String]) -> String {
-        String(StableHash.fnv1a64(words.joined(separator: " ")), radix: 36)
+    private static func hash(_ joinedWords: String) -> String {
+        String(StableHash.fnv1a64(joinedWords), radix: 36)
+    }
+}
+
+/// The folded bytes of a text and where its words are in them (the words of `NearDuplicate.words`).
+private struct FoldedWords {
+    let bytes: [UInt8]
+    let ranges: [Range<Int>]
+
+    init(_ text: String) {
+        bytes = Array(TextFolding.fold(text).utf8)
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                if start == nil { start = index }
+            default:
+                if let first = start { ranges.append(first..<index) }
+                start = nil
+            }
+        }
+        if let first = start { ranges.append(first..<bytes.count) }
+        self.ranges = ranges
+    }
+
+    var count: Int { ranges.count }
+
+    /// The words of `selection`, joined by single spaces.
+    func joined(_ selection: ArraySlice<Range<Int>>) -> String {
+        var out: [UInt8] = []
+        for range in selection {
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            out.append(contentsOf: bytes[range])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
