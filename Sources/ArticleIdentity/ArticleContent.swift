@@ -67,6 +67,24 @@ public enum TextFolding {
     }
 }
 
+extension TextFolding {
+    /// What `fold` makes of a non-ASCII scalar in ranges whose case mapping is simple and that hold
+    /// no whitespace, quote or dash it folds: Latin-1 letters, basic Cyrillic, and caseless kana,
+    /// CJK ideographs and Hangul. Nil elsewhere (the Unicode properties decide). `TextFoldingTests`
+    /// checks every scalar of these ranges against the general path.
+    static func knownScalarFolding(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: value + 0x20  // À-Þ (not ×)
+        case 0xDF...0xFF: value  // ß-ÿ, ÷: lower case or caseless
+        case 0x400...0x40F: value + 0x50  // Ѐ-Џ
+        case 0x410...0x42F: value + 0x20  // А-Я
+        case 0x430...0x45F: value  // а-я, ѐ-џ
+        case 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: value
+        default: nil
+        }
+    }
+}
+
 /// Where folded text goes: a byte buffer, or a hash that never stores it.
 protocol FoldedByteSink {
     mutating func take(_ byte: UInt8)
@@ -105,6 +123,11 @@ private struct Folder<Sink: FoldedByteSink> {
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {
+        if let folded = TextFolding.knownScalarFolding(scalar.value), let known = Unicode.Scalar(folded) {
+            // Cased scripts and caseless ranges common in feeds, without a property look-up.
+            for byte in known.utf8 { emit(byte) }
+            return
+        }
         switch scalar {
         case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":

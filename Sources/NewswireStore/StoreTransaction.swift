@@ -4,6 +4,12 @@ import GRDB
 /// The typed operations available inside one `StateStore` transaction.
 public struct StoreTransaction {
     let db: Database
+    /// The last event sequence number of this transaction, once read.
+    private let sequence = SequenceCounter()
+
+    init(db: Database) {
+        self.db = db
+    }
 
     // MARK: Events
 
@@ -17,11 +23,13 @@ public struct StoreTransaction {
     public func appendEvent(type: String, time: Date, outlet: String?, makeLine: (Int64) -> String) throws
         -> StoredEvent
     {
-        try db.cachedStatement(sql: "INSERT INTO events (type, time, outlet, line) VALUES (?, ?, ?, '')").execute(
-            arguments: [type, time.timeIntervalSince1970, outlet])
-        let seq = db.lastInsertedRowID
+        // The number AUTOINCREMENT would give (one past the largest ever used), so that the row is
+        // written once, with its line: inserting first and updating the line wrote every event twice.
+        let seq = try (sequence.last ?? lastSequence()) + 1
         let line = makeLine(seq)
-        try db.cachedStatement(sql: "UPDATE events SET line = ? WHERE seq = ?").execute(arguments: [line, seq])
+        try db.cachedStatement(sql: "INSERT INTO events (seq, type, time, outlet, line) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, type, time.timeIntervalSince1970, outlet, line])
+        sequence.last = seq
         return StoredEvent(seq: seq, line: line)
     }
 
@@ -36,16 +44,15 @@ public struct StoreTransaction {
 
     // MARK: Articles
 
-    /// The article known under any of `keys`, if any.
+    /// The article known under any of `keys`, if any (under two, the one of the key first in byte order).
     public func article(forKeys keys: [String]) throws -> StoredArticle? {
-        guard !keys.isEmpty else { return nil }
-        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
-        guard
-            let id = try Int64.fetchOne(
-                try db.cachedStatement(sql: "SELECT article_id FROM article_keys WHERE key IN (\(marks)) LIMIT 1"),
-                arguments: StatementArguments(keys))
-        else { return nil }
-        return try article(id: id)
+        // Point lookups in the order `key IN (...) LIMIT 1` visits them: that query built a
+        // temporary b-tree of the keys for every article.
+        let statement = try db.cachedStatement(sql: "SELECT article_id FROM article_keys WHERE key = ?")
+        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            if let id = try Int64.fetchOne(statement, arguments: [key]) { return try article(id: id) }
+        }
+        return nil
     }
 
     /// The article with this id.
@@ -92,16 +99,15 @@ public struct StoreTransaction {
 
     /// The most recent articles sharing any of `hints` (candidates for a near-duplicate check).
     public func articles(sharingHints hints: [String], limit: Int = 8) throws -> [StoredArticle] {
-        guard !hints.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: hints.count).joined(separator: ",")
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM articles WHERE id IN (
-                    SELECT DISTINCT article_id FROM article_hints WHERE hint IN (\(marks)) ORDER BY article_id DESC LIMIT ?)
-                ORDER BY id DESC
-                """, arguments: StatementArguments(hints) + [limit]
-        ).map(Self.article(from:))
+        // One index walk per hint, newest first, merged here: a single query with IN, DISTINCT and
+        // ORDER BY built two temporary b-trees per article, most of the cost of a first poll's lookups.
+        var ids = Set<Int64>()
+        for hint in hints {
+            let statement = try db.cachedStatement(
+                sql: "SELECT article_id FROM article_hints WHERE hint = ? ORDER BY article_id DESC LIMIT ?")
+            ids.formUnion(try Int64.fetchAll(statement, arguments: [hint, limit]))
+        }
+        return try ids.sorted(by: >).prefix(limit).compactMap { try article(id: $0) }
     }
 
     /// Fingerprints of every version stored for an article.
@@ -176,17 +182,6 @@ public struct StoreTransaction {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM stories")) ?? 0
     }
 
-    /// Articles of stories active since `since`, in the order they were stored (to rebuild clustering).
-    public func articlesOfStoriesActive(since: Date) throws -> [StoredArticle] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.* FROM articles a JOIN stories s ON s.id = a.story_id
-                WHERE s.last_activity >= ? ORDER BY a.id
-                """, arguments: [since.timeIntervalSince1970]
-        ).map(Self.article(from:))
-    }
-
     /// Every article of a story with the reason it joined, in order.
     public func joins(ofStory storyID: Int64) throws -> [StoredJoin] {
         try Row.fetchAll(
@@ -252,11 +247,16 @@ public struct StoreTransaction {
     private static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
 
     private static func json(_ strings: [String]) -> String {
-        (try? JSONEncoder().encode(strings)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        JSONStringArray.encode(strings)
     }
 
     private static func strings(_ text: String?) -> [String] {
-        guard let text, let data = text.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+        JSONStringArray.decode(text)
     }
+}
+
+/// The sequence counter of one transaction: events appended in it take the next numbers without
+/// reading them back from `sqlite_sequence` each time.
+private final class SequenceCounter {
+    var last: Int64?
 }

@@ -24,11 +24,10 @@ final class IngestTrapsTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try StateStore(directory: directory)
         hub = EventHub(head: 0)
-        ingestor = try Ingestor(
+        ingestor = Ingestor(
             store: store, hub: hub,
             journal: EventJournal(writer: .discarding, outletNames: [:]),
-            clustering: StoryClusteringConfiguration(), logger: Logger(label: "test"),
-            now: Date(timeIntervalSince1970: 1_795_000_000))
+            clustering: StoryClusteringConfiguration(), logger: Logger(label: "test"))
     }
 
     override func tearDown() async throws {
@@ -49,12 +48,11 @@ final class IngestTrapsTests: XCTestCase {
 
     private func ingest(_ items: [ArticleCandidate]) async throws -> [String] {
         let before = try store.lastSequence()
-        _ = try await ingestor.ingest(
-            items, adapter: adapter,
-            feedState: FeedState(
-                url: items.first?.feedURL.absoluteString ?? "x",
-                outlet: "wire"),
-            now: Date(timeIntervalSince1970: 1_795_000_100))
+        let feedState = FeedState(url: items.first?.feedURL.absoluteString ?? "x", outlet: "wire")
+        let articles = PreparedArticle.prepare(items, adapter: adapter, logger: Logger(label: "test"))
+        _ = try await ingestor.ingest(articles, now: Date(timeIntervalSince1970: 1_795_000_100)) { _ in
+            (feedState, nil)
+        }
         return try store.events(after: before, limit: 1000).map { stored in
             let event = try WireCoding.makeDecoder().decode(Event.self, from: Data(stored.line.utf8))
             return event.type.rawValue

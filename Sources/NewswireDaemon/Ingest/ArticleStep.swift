@@ -9,22 +9,20 @@ import StoryClustering
 /// to a story, a revision of a known article, or nothing at all.
 enum ArticleStep {
     static func apply(
-        _ candidate: ArticleCandidate, keys: IdentityKeys, tx: StoreTransaction,
-        clusterer: inout StoryClusterer, now: Date
+        _ article: PreparedArticle, tx: StoreTransaction, window: inout ClusteringWindow, now: Date
     ) throws -> [EmittedEvent] {
-        let content = ArticleContent(
-            title: candidate.title, summary: candidate.summary,
-            versionDate: candidate.updated ?? candidate.published)
-        let hints = NearDuplicate.hints(outlet: candidate.outlet, title: candidate.title, summary: candidate.summary)
-        let known = try tx.article(forKeys: keys.all)
-        if let known = try known ?? nearDuplicate(of: candidate, content: content, hints: hints, tx: tx) {
+        let candidate = article.candidate
+        let known = try tx.article(forKeys: article.keys.all)
+        if let known = try known ?? nearDuplicate(of: candidate, content: article.content, hints: article.hints, tx: tx)
+        {
             // Learn this copy's keys, so that it is found directly next time.
-            try tx.addKeys(keys.all, to: known.id)
-            try tx.addHints(hints, to: known.id)
-            return try revise(known, with: candidate, content: content, tx: tx, now: now)
+            try tx.addKeys(article.keys.all, to: known.id)
+            try tx.addHints(article.hints, to: known.id)
+            return try revise(known, with: candidate, content: article.content, tx: tx, now: now)
         }
-        return try insert(
-            candidate, keys: keys, hints: hints, content: content, tx: tx, clusterer: &clusterer, now: now)
+        return try window.withClusterer(tx: tx, now: now) { clusterer in
+            try insert(article, tx: tx, clusterer: &clusterer, now: now)
+        }
     }
 
     /// A known article of the same outlet that this candidate republishes under a new link or guid.
@@ -42,23 +40,21 @@ enum ArticleStep {
     }
 
     private static func insert(
-        _ candidate: ArticleCandidate, keys: IdentityKeys, hints: [String],
-        content: ArticleContent,
-        tx: StoreTransaction, clusterer: inout StoryClusterer,
-        now: Date
+        _ prepared: PreparedArticle, tx: StoreTransaction, clusterer: inout StoryClusterer, now: Date
     ) throws -> [EmittedEvent] {
+        let candidate = prepared.candidate
         var article = StoredArticle(
-            outlet: candidate.outlet, url: candidate.url.absoluteString, canonicalURL: keys.canonicalLink,
+            outlet: candidate.outlet, url: candidate.url.absoluteString, canonicalURL: prepared.keys.canonicalLink,
             guid: candidate.guid, title: candidate.title, summary: candidate.summary, authors: candidate.authors,
-            published: candidate.published, versionDate: content.versionDate, fingerprint: content.fingerprint,
-            firstSeen: now, storyID: nil)
-        article.id = try tx.insertArticle(article, keys: keys.all)
-        try tx.addHints(hints, to: article.id)
+            published: candidate.published, versionDate: prepared.content.versionDate,
+            fingerprint: prepared.fingerprint, firstSeen: now, storyID: nil)
+        article.id = try tx.insertArticle(article, keys: prepared.keys.all)
+        try tx.addHints(prepared.hints, to: article.id)
 
         let assignment = clusterer.assign(
             ClusterArticle(
                 id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
-                published: article.published ?? now))
+                published: article.published ?? now, words: prepared.words))
         for absorbed in assignment.absorbedStories {
             try tx.mergeStory(absorbed, into: assignment.story)
         }

@@ -15,7 +15,7 @@ extension StoreTransaction {
         var event = event
         let stored = try appendEvent(type: event.type.rawValue, time: event.time, outlet: outlet) { seq in
             event.seq = seq
-            return WireCoding.line(event)
+            return event.line
         }
         return EmittedEvent(event: event, stored: stored, outlet: outlet)
     }

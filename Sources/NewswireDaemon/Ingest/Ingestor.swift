@@ -16,63 +16,54 @@ actor Ingestor {
     private let hub: EventHub
     private let journal: EventJournal
     private let logger: Logger
-    private let clusteringConfiguration: StoryClusteringConfiguration
-    private var clusterer: StoryClusterer
+    /// Restored from the store when the first new article needs it (never on a poll of 304s).
+    private var window: ClusteringWindow
     private var eventsEmitted = 0
 
     init(
         store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
-        logger: Logger, now: Date
-    ) throws(StoreError) {
+        logger: Logger
+    ) {
         self.store = store
         self.hub = hub
         self.journal = journal
         self.logger = logger
-        clusteringConfiguration = clustering
-        clusterer = try Self.rebuildClusterer(store: store, configuration: clustering, now: now)
+        window = ClusteringWindow(configuration: clustering)
     }
 
     /// Number of events emitted since start.
     var emittedCount: Int { eventsEmitted }
 
-    /// Stores a batch of candidates from one feed, with the feed's new state; returns how many
-    /// articles were new and how many updated.
+    /// What a feed's state becomes once its batch is stored, given how many of its articles were
+    /// new: the state to save and the source-health event to emit, if any.
+    typealias Settlement = @Sendable (_ newArticles: Int) -> (state: FeedState, event: Event?)
+
+    /// Stores a batch of prepared articles from one feed and the feed's new state (`settle` says
+    /// what it is), all in one transaction; returns how many articles were new and how many updated.
     func ingest(
-        _ candidates: [ArticleCandidate], adapter: any SourceAdapter, feedState: FeedState,
-        now: Date
+        _ articles: [PreparedArticle], now: Date, settle: Settlement
     ) throws(StoreError) -> (new: Int, updated: Int) {
-        let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
         let result: (events: [EmittedEvent], new: Int, updated: Int)
         do {
             result = try store.write { tx in
                 var events: [EmittedEvent] = []
                 var counts = (new: 0, updated: 0)
-                for var candidate in candidates {
-                    guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
-                        logger.debug(
-                            "item without a usable link skipped",
-                            metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
-                        continue
-                    }
-                    // Readers get the link as published, minus tracking parameters and fragment.
-                    candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
-                    let step = try ArticleStep.apply(
-                        candidate, keys: keys, tx: tx, clusterer: &clusterer, now: now)
+                for article in articles {
+                    let step = try ArticleStep.apply(article, tx: tx, window: &window, now: now)
                     events += step
                     if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
                     if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
                 }
-                try tx.saveFeedState(feedState)
+                let settled = settle(counts.new)
+                try tx.saveFeedState(settled.state)
+                if let event = settled.event { events.append(try tx.emit(event, outlet: event.outlet)) }
                 return (events, counts.new, counts.updated)
             }
         } catch {
-            // The transaction rolled back: the clustering state is rebuilt from what is stored, so it
-            // never keeps articles that were not. (Clustering works in place: a copy of the whole
-            // window per batch cost more than all the rest of a large poll.)
-            if let rebuilt = try? Self.rebuildClusterer(store: store, configuration: clusteringConfiguration, now: now)
-            {
-                clusterer = rebuilt
-            }
+            // The transaction rolled back: the clustering state is restored from what is stored when
+            // next needed, so it never keeps articles that were not. (Clustering works in place: a
+            // copy of the whole window per batch cost more than all the rest of a large poll.)
+            window.discard()
             throw error
         }
         deliver(result.events)
@@ -96,36 +87,13 @@ actor Ingestor {
 
     /// Closes stories that have been quiet for longer than the quiet period.
     func expireStories(now: Date) {
-        clusterer.expire(now: now)
+        window.expire(now: now)
     }
 
     private func deliver(_ events: [EmittedEvent]) {
         guard !events.isEmpty else { return }
         eventsEmitted += events.count
         hub.publish(events.map(\.stored))
-        for emitted in events { journal.record(emitted.event, outlet: emitted.outlet) }
-    }
-
-    /// Rebuilds the clustering state of the active window from the store, making no decision.
-    private static func rebuildClusterer(
-        store: StateStore, configuration: StoryClusteringConfiguration,
-        now: Date
-    ) throws(StoreError) -> StoryClusterer {
-        let (articles, maxStory) = try store.read { tx in
-            (
-                try tx.articlesOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)),
-                try tx.maxStoryID()
-            )
-        }
-        var clusterer = StoryClusterer(configuration: configuration, firstStoryID: maxStory + 1)
-        for article in articles {
-            guard let story = article.storyID else { continue }
-            clusterer.restore(
-                ClusterArticle(
-                    id: String(article.id), outlet: article.outlet, title: article.title,
-                    summary: article.summary,
-                    published: article.published ?? article.firstSeen), into: story)
-        }
-        return clusterer
+        journal.record(events.map { ($0.event, $0.outlet) })
     }
 }

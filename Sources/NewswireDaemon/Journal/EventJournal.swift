@@ -7,7 +7,14 @@ struct EventJournal: Sendable {
     /// Outlet display names by id, for readable messages.
     let outletNames: [String: String]
 
-    func record(_ event: Event, outlet: String?) {
+    /// Records events in order, written together (one write on stderr).
+    func record(_ events: [(event: Event, outlet: String?)]) {
+        writer.send(events.map { entry(for: $0.event, outlet: $0.outlet) })
+    }
+
+    private func entry(
+        for event: Event, outlet: String?
+    ) -> (message: String, priority: Int, fields: [(String, String)]) {
         var fields: [(String, String)] = [
             ("MESSAGE_ID", event.type.messageID),
             (JournalField.event, event.type.rawValue),
@@ -28,7 +35,7 @@ struct EventJournal: Sendable {
             fields.append((JournalField.feed, source.feed))
             if let error = source.error { fields.append((JournalField.error, error)) }
         }
-        writer.send(message: message(for: event, outlet: outlet), priority: event.type.priority, fields: fields)
+        return (message(for: event, outlet: outlet), event.type.priority, fields)
     }
 
     func message(for event: Event, outlet: String?) -> String {

@@ -31,7 +31,7 @@ struct FeedPoller: Sendable {
         var error: String?
     }
 
-    func pollOnce(now: @Sendable () -> Date, random: Double) async -> Result {
+    func pollOnce(now: @escaping @Sendable () -> Date, random: Double) async -> Result {
         let url = feedURL.absoluteString
         var state: FeedState
         do {
@@ -82,29 +82,53 @@ struct FeedPoller: Sendable {
             state.etag = response.etag
             state.lastModified = response.lastModified
             state.markHealthy(at: now())
-            let candidates = outlet.adapter.articles(from: feed, feedURL: feedURL)
+            let articles = PreparedArticle.prepare(
+                outlet.adapter.articles(from: feed, feedURL: feedURL), adapter: outlet.adapter, logger: logger)
             do {
-                counts = try await ingestor.ingest(candidates, adapter: outlet.adapter, feedState: state, now: now())
+                counts = try await ingestor.ingest(
+                    articles, now: now(),
+                    settle: settlement(
+                        of: state, pollState: pollState, hint: hint, wasFailing: wasFailing, now: now,
+                        random: random))
             } catch {
                 logger.error(
                     "cannot store what the feed published; will retry",
                     metadata: ["feed": "\(url)", "error": "\(error)"])
                 return Result(succeeded: false, nextDelay: policy.configuration.minInterval, error: "\(error)")
             }
+        } else {
+            let settled = settlement(
+                of: state, pollState: pollState, hint: hint, wasFailing: wasFailing, now: now, random: random)(0)
+            do {
+                try await ingestor.record(feedState: settled.state, event: settled.event, outlet: outlet.id)
+            } catch {
+                logger.error("cannot store the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
+            }
         }
-        state.markHealthy(at: now())
-        let (delay, after) = policy.next(
-            after: .fetched(newItems: counts.new, serverHint: hint), state: pollState,
-            random: random)
-        state.pollState = encodePollState(after)
-        do {
-            try await ingestor.record(
-                feedState: state, event: wasFailing ? recoveredEvent(now: now()) : nil,
-                outlet: outlet.id)
-        } catch {
-            logger.error("cannot store the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
-        }
+        // The same pure decision the settlement made, for the delay it implies.
+        let (delay, _) = policy.next(
+            after: .fetched(newItems: counts.new, serverHint: hint), state: pollState, random: random)
         return Result(succeeded: true, newArticles: counts.new, updatedArticles: counts.updated, nextDelay: delay)
+    }
+
+    /// The feed's state after a successful poll, given how many articles were new: healthy, the
+    /// policy's next step, and a `source.recovered` event when it was failing. Stored in the same
+    /// transaction as the feed's articles.
+    private func settlement(
+        of state: FeedState, pollState: PollState, hint: TimeInterval?, wasFailing: Bool,
+        now: @escaping @Sendable () -> Date, random: Double
+    ) -> Ingestor.Settlement {
+        { [policy, outlet, feedURL] newArticles in
+            var settled = state
+            settled.markHealthy(at: now())
+            let (_, after) = policy.next(
+                after: .fetched(newItems: newArticles, serverHint: hint), state: pollState, random: random)
+            settled.pollState = Self.encodePollState(after)
+            let recovered = Event(
+                seq: 0, type: .sourceRecovered, time: now(),
+                source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString))
+            return (settled, wasFailing ? recovered : nil)
+        }
     }
 
     private func failed(
@@ -126,7 +150,7 @@ struct FeedPoller: Sendable {
         state.failing = true
         state.disabled = gone
         state.lastError = message
-        state.pollState = encodePollState(after)
+        state.pollState = Self.encodePollState(after)
         var event: Event?
         // The source-health event is the one log entry about this (journal or stderr).
         if gone {
@@ -150,12 +174,6 @@ struct FeedPoller: Sendable {
         return Result(succeeded: false, nextDelay: delay, error: message)
     }
 
-    private func recoveredEvent(now: Date) -> Event {
-        Event(
-            seq: 0, type: .sourceRecovered, time: now,
-            source: SourcePayload(outlet: outlet.id, feed: feedURL.absoluteString))
-    }
-
     private func decodePollState(_ json: String?) -> PollState {
         guard let json, let data = json.data(using: .utf8),
             var state = try? JSONDecoder().decode(PollState.self, from: data)
@@ -164,7 +182,7 @@ struct FeedPoller: Sendable {
         return state
     }
 
-    private func encodePollState(_ state: PollState) -> String? {
+    private static func encodePollState(_ state: PollState) -> String? {
         (try? JSONEncoder().encode(state)).map { String(decoding: $0, as: UTF8.self) }
     }
 }

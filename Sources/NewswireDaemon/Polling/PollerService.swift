@@ -34,17 +34,30 @@ final class PollerService: Service {
         }
     }
 
-    /// Polls every feed once, concurrently; true when every one was read.
-    func pollAllOnce() async -> Bool {
+    /// Polls every feed once, `atOnce` at a time; true when every one was read.
+    ///
+    /// Bounded so that feeds fetched and parsed faster than they are stored do not pile up in
+    /// memory waiting for the ingestor: a few more than the transfers the fetcher runs at once
+    /// keep it busy.
+    func pollAllOnce(atOnce: Int) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
-            for poller in pollers {
+            var pending = pollers.makeIterator()
+            func startNext() -> Bool {
+                guard let poller = pending.next() else { return false }
                 group.addTask {
                     let result = await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1))
                     await self.health.update(poller.feedURL, result: result)
                     return result.succeeded
                 }
+                return true
             }
-            return await group.reduce(true) { $0 && $1 }
+            for _ in 0..<max(1, atOnce) where !startNext() { break }
+            var allRead = true
+            for await succeeded in group {
+                allRead = allRead && succeeded
+                _ = startNext()
+            }
+            return allRead
         }
     }
 

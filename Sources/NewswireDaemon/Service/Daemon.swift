@@ -69,7 +69,8 @@ public enum Daemon {
                     "feeds": "\(runtime.feedCount)",
                     "state": "\(store.path)",
                 ])
-            exit = await runtime.poller.pollAllOnce() ? .success : .someFeedsFailed
+            let atOnce = 2 * configuration.http.maxConcurrent
+            exit = await runtime.poller.pollAllOnce(atOnce: atOnce) ? .success : .someFeedsFailed
         } else {
             exit = await runtime.serve(socketPath: paths.socketPath)
         }

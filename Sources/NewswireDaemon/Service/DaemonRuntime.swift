@@ -28,10 +28,10 @@ struct DaemonRuntime {
         self.logger = logger
         hub = EventHub(head: try store.lastSequence(), queueLimit: configuration.subscriberQueue)
         let names = Dictionary(outlets.map { ($0.id, $0.adapter.outlet.name) }) { first, _ in first }
-        ingestor = try Ingestor(
+        ingestor = Ingestor(
             store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
             clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
-            logger: logger, now: Date())
+            logger: logger)
         fetcher = HTTPFetcher(
             userAgent: Daemon.userAgent, maxConcurrentTransfers: configuration.http.maxConcurrent,
             maxTransfersPerHost: configuration.http.maxPerHost)

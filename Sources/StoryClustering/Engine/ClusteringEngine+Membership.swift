@@ -37,9 +37,16 @@ extension ClusteringEngine {
             slots[vitals: slot].squaredNorm += squaredNormChange
         }
         if let place = exemplarPlace(centrality: centrality, in: slot) {
-            let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
-            let texts = [article.title] + lead
-            let sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+            let sentences: [BriefSentence]
+            if let lead = article.words?.lead {
+                sentences = lead.map {
+                    BriefSentence(text: $0.text, terms: extractor.knownTerms(ofWords: $0.words, table: table))
+                }
+            } else {
+                let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
+                let texts = [article.title] + lead
+                sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+            }
             let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
                                     sentences: sentences)
             if place < slots[slot].exemplars.count {

@@ -73,7 +73,8 @@ struct ClusteringEngine: Sendable {
 
     /// Reads the article's terms, counts it in the window and returns its weighted, normalised vector.
     private mutating func admit(_ article: ClusterArticle) -> WeightedTerms {
-        let terms = extractor.terms(title: article.title, summary: article.summary, table: &table)
+        let terms = article.words.map { extractor.terms(words: $0, table: &table) }
+            ?? extractor.terms(title: article.title, summary: article.summary, table: &table)
         documents += 1
         for term in terms.ids { table.adjustDocumentFrequency(of: term, by: 1) }
         index.reserve(terms: table.capacity)

@@ -34,11 +34,26 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
+    /// The same terms from words already read (`ClusterArticleWords`).
+    mutating func terms(words: ClusterArticleWords, table: inout TermTable) -> ArticleTerms {
+        var collected: [(TermID, Float)] = []
+        collected.reserveCapacity(64)
+        addTerms(ofWords: words.title, weight: 1, pairs: true, to: &collected, table: &table)
+        addTerms(ofWords: words.summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit,
+                 to: &collected, table: &table)
+        return ArticleTerms(unordered: collected)
+    }
+
     /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
     /// the sentences of a brief, whose words were just read with their article).
     mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
-        var collected: [(TermID, Float)] = []
         Tokenizer.scan(text, into: &words)
+        return knownTerms(ofWords: words, table: table)
+    }
+
+    /// The same terms from words already read.
+    mutating func knownTerms(ofWords words: TokenList, table: TermTable) -> ArticleTerms {
+        var collected: [(TermID, Float)] = []
         let shouting = Self.isShouting(words)
         var previous: TermID?
         for token in words.spans {
@@ -62,6 +77,11 @@ struct FeatureExtractor: Sendable {
                                    to collected: inout [(TermID, Float)], table: inout TermTable) {
         guard !text.isEmpty else { return }
         Tokenizer.scan(text, into: &words)
+        addTerms(ofWords: words, weight: weight, pairs: pairs, wordLimit: wordLimit, to: &collected, table: &table)
+    }
+
+    private mutating func addTerms(ofWords words: TokenList, weight: Float, pairs: Bool, wordLimit: Int = .max,
+                                   to collected: inout [(TermID, Float)], table: inout TermTable) {
         let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
         let shouting = Self.isShouting(words)
         var previous: TermID?

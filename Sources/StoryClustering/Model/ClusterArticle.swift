@@ -14,13 +14,19 @@ public struct ClusterArticle: Sendable, Equatable {
     public var summary: String
     /// Publication time: the only clock the clusterer uses.
     public var published: Date
+    /// The words of `title` and `summary` when already read (see `ClusterArticleWords`).
+    public var words: ClusterArticleWords?
 
     /// An article as the clusterer sees it.
-    public init(id: String, outlet: String, title: String, summary: String, published: Date) {
+    public init(
+        id: String, outlet: String, title: String, summary: String, published: Date,
+        words: ClusterArticleWords? = nil
+    ) {
         self.id = id
         self.outlet = outlet
         self.title = title
         self.summary = summary
         self.published = published
+        self.words = words
     }
 }

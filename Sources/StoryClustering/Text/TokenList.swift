@@ -1,8 +1,8 @@
 /// The words of a text as spans of one byte buffer: reading a text this way allocates nothing per
 /// word, and the buffer is reused from one text to the next.
-struct TokenList: Sendable {
+struct TokenList: Sendable, Equatable {
     /// One word: where its lowercased bytes are in `bytes`, and what the tokenizer noticed about it.
-    struct Span: Sendable {
+    struct Span: Sendable, Equatable {
         var start: Int32
         var length: Int32
         /// Written with at least one capital letter.

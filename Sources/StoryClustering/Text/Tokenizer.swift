@@ -70,6 +70,9 @@ private struct WordScanner {
             case .foreignLetter(let scalar):
                 list.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 addLetter(isUpper: scalar.properties.isUppercase)
+            case .knownLetter(let lowercase, let isUpper):
+                list.append(contentsOf: UTF8.encode(lowercase)!)
+                addLetter(isUpper: isUpper)
             case .digit(let byte):
                 list.append(byte: byte)
                 segmentLetters = 0

@@ -1,0 +1,56 @@
+import Foundation
+import NewswireStore
+import StoryClustering
+
+/// The clustering state of the active window, restored from the store only when an article first
+/// needs it.
+///
+/// Restoring means reading and re-tokenizing every article of the stories active in the last quiet
+/// period: most of the cost of a start-up, and all of it for a poll where every feed answers 304.
+/// The window restored at the first new article is the one a daemon started at that moment would
+/// have, so deciding lazily is the same as starting later.
+struct ClusteringWindow {
+    let configuration: StoryClusteringConfiguration
+    private var clusterer: StoryClusterer?
+
+    init(configuration: StoryClusteringConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Whether the window is in memory.
+    var isLoaded: Bool { clusterer != nil }
+
+    /// Runs `body` on the clusterer, restoring it first (in `tx`, as the store stood at `now`).
+    mutating func withClusterer<T>(
+        tx: StoreTransaction, now: Date, _ body: (inout StoryClusterer) throws -> T
+    ) throws -> T {
+        if clusterer == nil { clusterer = try Self.restore(tx: tx, configuration: configuration, now: now) }
+        return try body(&clusterer!)
+    }
+
+    /// Forgets the in-memory state (after a rolled-back transaction): it is restored from what is
+    /// stored when next needed, so it never keeps articles that were not stored.
+    mutating func discard() {
+        clusterer = nil
+    }
+
+    /// Closes stories that have been quiet for longer than the quiet period (nothing to do when
+    /// the window is not in memory: it is restored without them).
+    mutating func expire(now: Date) {
+        clusterer?.expire(now: now)
+    }
+
+    /// Rebuilds the clustering state of the active window from the store, making no decision.
+    private static func restore(
+        tx: StoreTransaction, configuration: StoryClusteringConfiguration, now: Date
+    ) throws -> StoryClusterer {
+        var clusterer = StoryClusterer(configuration: configuration, firstStoryID: try tx.maxStoryID() + 1)
+        try tx.forEachArticleOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)) { article in
+            clusterer.restore(
+                ClusterArticle(
+                    id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
+                    published: article.published), into: article.storyID)
+        }
+        return clusterer
+    }
+}

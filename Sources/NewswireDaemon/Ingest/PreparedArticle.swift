@@ -1,0 +1,48 @@
+import ArticleIdentity
+import Foundation
+import Logging
+import SourceAdapterKit
+import StoryClustering
+
+/// A candidate with everything about it that does not depend on the store: its identity keys,
+/// near-duplicate hints, content and fingerprint, the link readers get, and the words the
+/// clusterer reads.
+///
+/// Computed by the feed's own task before it queues for the `Ingestor`, so that this work (link
+/// parsing, text folding, tokenizing) runs on the other core instead of inside the one writer.
+struct PreparedArticle: Sendable {
+    /// The candidate, its link cleaned of tracking parameters and fragment.
+    var candidate: ArticleCandidate
+    var keys: IdentityKeys
+    var content: ArticleContent
+    var fingerprint: String
+    var hints: [String]
+    var words: ClusterArticleWords
+
+    /// Prepares a feed's candidates with its adapter's link rules; items without a usable link are
+    /// left out (and logged at debug level).
+    static func prepare(
+        _ candidates: [ArticleCandidate], adapter: any SourceAdapter, logger: Logger
+    ) -> [PreparedArticle] {
+        let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
+        return candidates.compactMap { candidate -> PreparedArticle? in
+            guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
+                logger.debug(
+                    "item without a usable link skipped",
+                    metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
+                return nil
+            }
+            var candidate = candidate
+            // Readers get the link as published, minus tracking parameters and fragment.
+            candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
+            let content = ArticleContent(
+                title: candidate.title, summary: candidate.summary,
+                versionDate: candidate.updated ?? candidate.published)
+            return PreparedArticle(
+                candidate: candidate, keys: keys, content: content, fingerprint: content.fingerprint,
+                hints: NearDuplicate.hints(
+                    outlet: candidate.outlet, title: candidate.title, summary: candidate.summary),
+                words: ClusterArticleWords(title: candidate.title, summary: candidate.summary))
+        }
+    }
+}
