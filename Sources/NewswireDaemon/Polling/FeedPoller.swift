@@ -19,6 +19,8 @@ struct FeedPoller: Sendable {
     let policy: PollPolicy
     let limits: FetchLimits
     let logger: Logger
+    /// Shared by every feed's poller: database trouble is logged once, not per feed and poll.
+    let storeTrouble: StoreTroubleReporter
 
     /// What one poll came to.
     struct Result: Sendable {
@@ -37,7 +39,7 @@ struct FeedPoller: Sendable {
         do {
             state = try await ingestor.feedState(url: url) ?? FeedState(url: url, outlet: outlet.id)
         } catch {
-            logger.error("cannot read the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
+            storeTrouble.failed("read the feed's state", feed: url, error: error)
             return Result(succeeded: false, nextDelay: policy.configuration.baseInterval, error: "\(error)")
         }
         guard !state.disabled else { return Result(succeeded: false, nextDelay: nil, error: state.lastError) }
@@ -90,10 +92,9 @@ struct FeedPoller: Sendable {
                     settle: settlement(
                         of: state, pollState: pollState, hint: hint, wasFailing: wasFailing, now: now,
                         random: random))
+                storeTrouble.succeeded()
             } catch {
-                logger.error(
-                    "cannot store what the feed published; will retry",
-                    metadata: ["feed": "\(url)", "error": "\(error)"])
+                storeTrouble.failed("store what the feed published", feed: url, error: error)
                 return Result(succeeded: false, nextDelay: policy.configuration.minInterval, error: "\(error)")
             }
         } else {
@@ -101,8 +102,9 @@ struct FeedPoller: Sendable {
                 of: state, pollState: pollState, hint: hint, wasFailing: wasFailing, now: now, random: random)(0)
             do {
                 try await ingestor.record(feedState: settled.state, event: settled.event, outlet: outlet.id)
+                storeTrouble.succeeded()
             } catch {
-                logger.error("cannot store the feed's state", metadata: ["feed": "\(url)", "error": "\(error)"])
+                storeTrouble.failed("store the feed's state", feed: url, error: error)
             }
         }
         // The same pure decision the settlement made, for the delay it implies.
@@ -168,8 +170,9 @@ struct FeedPoller: Sendable {
         }
         do {
             try await ingestor.record(feedState: state, event: event, outlet: outlet.id)
+            storeTrouble.succeeded()
         } catch {
-            logger.error("cannot store the feed's state", metadata: ["feed": "\(feedURL)", "error": "\(error)"])
+            storeTrouble.failed("store the feed's state", feed: feedURL.absoluteString, error: error)
         }
         return Result(succeeded: false, nextDelay: delay, error: message)
     }

@@ -42,6 +42,7 @@ struct DaemonRuntime {
         limits.maxDecodedBytes = configuration.http.maxBodyBytes
         limits.maxRedirects = configuration.http.maxRedirects
         var pollers: [FeedPoller] = []
+        let storeTrouble = StoreTroubleReporter(logger: logger)
         for outlet in outlets {
             let policy = PollPolicy(
                 configuration: PollPolicyConfiguration(
@@ -52,7 +53,7 @@ struct DaemonRuntime {
                 pollers.append(
                     FeedPoller(
                         outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
-                        policy: policy, limits: limits, logger: logger))
+                        policy: policy, limits: limits, logger: logger, storeTrouble: storeTrouble))
             }
         }
         feedCount = pollers.count
