@@ -53,24 +53,24 @@ struct XMLAttribute {
     let namespaceURI: UnsafePointer<UInt8>?
     let value: UnsafeBufferPointer<UInt8>
 
-    /// The value as a Swift string, with libxml2's `&#38;` turned back into `&`.
+    /// The value as a Swift string, with libxml2's `&#38;` turned back into `&`: the text between
+    /// two of them is copied in one piece (URLs with query strings have many).
     var string: String {
-        guard value.contains(UInt8(ascii: "#")) else { return String(decoding: value, as: UTF8.self) }
+        let raw = UnsafeRawBufferPointer(value)
+        guard var found = ByteSearch.index(of: "&#38;", in: raw, from: 0) else {
+            return String(decoding: value, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.count)
-        var index = 0
-        while index < value.count {
-            if value[index] == UInt8(ascii: "&"), index + 4 < value.count, value[index + 1] == UInt8(ascii: "#"),
-                value[index + 2] == UInt8(ascii: "3"), value[index + 3] == UInt8(ascii: "8"),
-                value[index + 4] == UInt8(ascii: ";")
-            {
-                bytes.append(UInt8(ascii: "&"))
-                index += 5
-            } else {
-                bytes.append(value[index])
-                index += 1
-            }
+        var copied = 0
+        while true {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied..<found]))
+            bytes.append(UInt8(ascii: "&"))
+            copied = found + 5
+            guard let next = ByteSearch.index(of: "&#38;", in: raw, from: copied) else { break }
+            found = next
         }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[copied...]))
         return String(decoding: bytes, as: UTF8.self)
     }
 }
