@@ -44,11 +44,12 @@ public enum FeedParser {
             // The elided text points into `source`: the builder may read it only during the parse.
             builder.elided = repair.elided
             defer { builder.elided = nil }
+            // Open captures may hold elided text: what a truncated document left open ends here.
+            defer { builder.finishDocument() }
             guard let repaired else { return SAXPushParser.parse(source, handler: builder) }
             return repaired.withUnsafeBytes { SAXPushParser.parse($0, handler: builder) }
         }
         guard started else { throw FeedParseError("the XML parser could not start") }
-        builder.finishDocument()
 
         let format = builder.version.format
         guard format != nil || !builder.entries.isEmpty || builder.sawFeedElement else {

@@ -15,9 +15,13 @@ enum UTF8Validation {
                 index += 8
             }
             guard index < count else { return nil }
-            let length = sequenceLength(bytes, at: index)
-            if length == 0 { return index }
-            index += length
+            // A run of non-ASCII characters (CJK, Cyrillic words) is read sequence after sequence
+            // until the next ASCII byte.
+            repeat {
+                let length = sequenceLength(bytes, at: index)
+                if length == 0 { return index }
+                index += length
+            } while index < count && bytes[index] >= 0x80
         }
         return nil
     }
@@ -28,6 +32,12 @@ enum UTF8Validation {
         let count = bytes.count
         let lead = bytes[index]
         if lead < 0x80 { return 1 }
+        if index + 4 <= count {
+            // The common two- and three-byte forms, checked on one load (byte 0 is the lowest).
+            let word = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+            if lead >= 0xC2, lead <= 0xDF { return word & 0xC000 == 0x8000 ? 2 : 0 }
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, word & 0xC0_C000 == 0x80_8000 { return 3 }
+        }
         func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
             index + offset < count && (low...high).contains(bytes[index + offset])
         }

@@ -34,20 +34,25 @@ struct ElidedText {
             put(Self.marker.0)
             put(Self.marker.1)
             put(Self.marker.2)
+            var digits = 1
+            var power = 10
+            while power <= ranges.count {
+                digits += 1
+                power *= 10
+            }
             var number = ranges.count
-            let digitsStart = count
-            repeat {
-                put(UInt8(ascii: "0") + UInt8(number % 10))
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(number % 10)
                 number /= 10
-            } while number > 0
-            buffer[digitsStart..<count].reverse()
+            }
+            count += digits
             put(Self.marker.0)
             put(Self.marker.1)
             put(Self.marker.2)
             for byte in "]]>".utf8 { put(byte) }
             return count
         }
-        withUnsafeBytes(of: placeholder) { output.append(contentsOf: $0[..<length]) }
+        withUnsafeBytes(of: placeholder) { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<length])) }
         ranges.append(range)
     }
 

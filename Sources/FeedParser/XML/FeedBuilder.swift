@@ -71,8 +71,11 @@ final class FeedBuilder: XMLEventHandler {
     }
 
     func cdata(_ text: UnsafeBufferPointer<UInt8>) {
-        guard !captures.isEmpty else { return }
-        characters(elided?.original(of: text) ?? text)
+        guard let index = captures.indices.last else { return }
+        guard let original = elided?.original(of: text) else { return characters(text) }
+        if captures[index].absorbsMarkup || captures[index].depth == depth {
+            captures[index].appendText(original, outlivesCallback: true)
+        }
     }
 
     func recordError(_ message: String, line: Int) {

@@ -13,6 +13,9 @@ struct TextCapture {
     /// A text field whose value will not be used: it still absorbs its markup, but keeps nothing.
     var isDiscarded = false
     private(set) var bytes: [UInt8] = []
+    /// The capture's only text so far when it is text the markup repair elided: it stays valid
+    /// for the whole parse, so it is read in place instead of being copied into `bytes`.
+    private var borrowed: UnsafeBufferPointer<UInt8>?
 
     /// A plain field.
     init(role: ElementRole, depth: Int) {
@@ -29,13 +32,20 @@ struct TextCapture {
     }
 
     /// Whether nothing was read (a truncated document can end inside an element).
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty && borrowed == nil }
 
     /// Text fields take in everything below them.
     var absorbsMarkup: Bool { type != nil }
 
-    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+    /// Appends element text. `outlivesCallback` says `text` stays valid until the parse ends
+    /// (elided text), so that a capture holding nothing else may keep it without a copy.
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, outlivesCallback: Bool = false) {
         guard !isDiscarded else { return }
+        if outlivesCallback, type != .xhtml, bytes.isEmpty, borrowed == nil {
+            borrowed = text
+            return
+        }
+        adoptBorrowed()
         guard type == .xhtml else {
             bytes.append(contentsOf: text)
             return
@@ -52,6 +62,7 @@ struct TextCapture {
 
     mutating func appendStartTag(_ tag: XMLStartTag) {
         guard !isDiscarded else { return }
+        adoptBorrowed()
         let isDiv = strcmp(tag.localName, "div") == 0
         if type != .xhtml {
             // A `<div>` wrapper inside escaped HTML is a known publishing habit: drop the tag.
@@ -80,10 +91,18 @@ struct TextCapture {
 
     mutating func appendEndTag(_ localName: UnsafePointer<UInt8>) {
         guard !isDiscarded else { return }
+        adoptBorrowed()
         if type != .xhtml, strcmp(localName, "div") == 0 { return }
         bytes.append(contentsOf: "</".utf8)
         appendCString(localName)
         bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Copies borrowed text into `bytes`, before anything is appended after it.
+    private mutating func adoptBorrowed() {
+        guard let text = borrowed else { return }
+        borrowed = nil
+        bytes.append(contentsOf: text)
     }
 
     private mutating func appendCString(_ pointer: UnsafePointer<UInt8>) {
@@ -96,7 +115,8 @@ struct TextCapture {
 
     /// The text with surrounding whitespace removed.
     func plainText() -> String {
-        String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        let text = borrowed.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: bytes, as: UTF8.self)
+        return text.trimmingWhitespace()
     }
 
     /// The value of a text field, base64-decoded when it was encoded, typed as HTML when a
