@@ -52,4 +52,18 @@ final class ElidedTextTests: XCTestCase {
         XCTAssertEqual(item.title, "References & entities stay with the XML parser, éh")
         XCTAssertEqual(item.summary, "Carriage returns are normalized by the XML parser, not by us at all")
     }
+
+    func testMarkerInsideUnbalancedMarkupIsKeptAndNeverOverflows() throws {
+        // Unbalanced HTML becomes a CDATA section the repair writes itself; a placeholder-shaped run
+        // inside it (here with a 20-digit number, past Int.max) must read as the text it is.
+        let marker = String(decoding: [0xEF, 0xB7, 0x90] as [UInt8], as: UTF8.self)
+        let lookalike = marker + String(repeating: "9", count: 20) + marker
+        let feed = try parse(
+            items: """
+                <item><title>A title long enough to be taken out of the document</title>
+                <description><p>Unclosed paragraph \(lookalike) and more text</description></item>
+                """)
+        let item = try XCTUnwrap(feed.items.first)
+        XCTAssertEqual(item.summary, "Unclosed paragraph \(lookalike) and more text")
+    }
 }

@@ -58,7 +58,8 @@ struct ElidedText {
 
     /// The original text a CDATA block stands for, or nil when it is no placeholder of ours.
     func original(of block: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard block.count >= 7, block.count <= 26, Self.startsWithMarker(UnsafeRawBufferPointer(block)),
+        // At most 18 digits, so the index cannot overflow (ours have as many as the range count).
+        guard block.count >= 7, block.count <= 24, Self.startsWithMarker(UnsafeRawBufferPointer(block)),
             block[block.count - 3] == Self.marker.0, block[block.count - 2] == Self.marker.1,
             block[block.count - 1] == Self.marker.2
         else { return nil }

@@ -152,6 +152,9 @@ struct MarkupRepair {
                     report.unbalancedElements += 1
                     beginOutput(upTo: content.lowerBound)
                     let raw = UnsafeRawBufferPointer(rebasing: input[content])
+                    // It becomes a CDATA section that libxml2 may report in blocks: one of them must
+                    // never be taken for a placeholder.
+                    if ElidedText.containsMarker(raw) { elisionConflict = true }
                     let cleaned = withoutControls(raw, mappingC1: true)
                     cleaned.map { $0.withUnsafeBytes { output!.append(contentsOf: UnbalancedMarkup.cdata($0)) } }
                         ?? output!.append(contentsOf: UnbalancedMarkup.cdata(raw))
