@@ -9,12 +9,8 @@ extension Event {
             writer.key("article")
             article.write(to: &writer)
         }
-        if let changes {
-            writer.key("changes")
-            writer.strings(changes)
-        }
-        writer.key("seq")
-        writer.integer(seq)
+        writer.field("changes", changes)
+        writer.field("seq", seq)
         if let source {
             writer.key("source")
             source.write(to: &writer)
@@ -23,10 +19,8 @@ extension Event {
             writer.key("story")
             story.write(to: &writer)
         }
-        writer.key("time")
-        writer.string(RFC3339.format(time))
-        writer.key("type")
-        writer.string(type.rawValue)
+        writer.field("time", RFC3339.format(time))
+        writer.field("type", type.rawValue)
         writer.endObject()
         return writer.text
     }
@@ -35,24 +29,13 @@ extension Event {
 extension ArticlePayload {
     fileprivate func write(to writer: inout JSONLineWriter) {
         writer.beginObject()
-        if let authors {
-            writer.key("authors")
-            writer.strings(authors)
-        }
-        writer.key("id")
-        writer.integer(id)
-        writer.key("outlet")
-        writer.string(outlet)
-        if let published {
-            writer.key("published")
-            writer.string(RFC3339.format(published))
-        }
-        writer.key("summary")
-        writer.string(summary)
-        writer.key("title")
-        writer.string(title)
-        writer.key("url")
-        writer.string(url)
+        writer.field("authors", authors)
+        writer.field("id", id)
+        writer.field("outlet", outlet)
+        writer.field("published", published.map { RFC3339.format($0) })
+        writer.field("summary", summary)
+        writer.field("title", title)
+        writer.field("url", url)
         writer.endObject()
     }
 }
@@ -60,26 +43,12 @@ extension ArticlePayload {
 extension StoryPayload {
     fileprivate func write(to writer: inout JSONLineWriter) {
         writer.beginObject()
-        if let articles {
-            writer.key("articles")
-            writer.integer(articles)
-        }
-        if let brief {
-            writer.key("brief")
-            writer.strings(brief)
-        }
-        writer.key("id")
-        writer.integer(id)
-        if let merged {
-            writer.key("merged")
-            writer.integers(merged)
-        }
-        if let outlets {
-            writer.key("outlets")
-            writer.strings(outlets)
-        }
-        writer.key("title")
-        writer.string(title)
+        writer.field("articles", articles)
+        writer.field("brief", brief)
+        writer.field("id", id)
+        writer.field("merged", merged)
+        writer.field("outlets", outlets)
+        writer.field("title", title)
         writer.endObject()
     }
 }
@@ -87,18 +56,10 @@ extension StoryPayload {
 extension SourcePayload {
     fileprivate func write(to writer: inout JSONLineWriter) {
         writer.beginObject()
-        if let error {
-            writer.key("error")
-            writer.string(error)
-        }
-        writer.key("feed")
-        writer.string(feed)
-        writer.key("outlet")
-        writer.string(outlet)
-        if let retryIn {
-            writer.key("retryIn")
-            writer.integer(retryIn)
-        }
+        writer.field("error", error)
+        writer.field("feed", feed)
+        writer.field("outlet", outlet)
+        writer.field("retryIn", retryIn)
         writer.endObject()
     }
 }

@@ -67,6 +67,31 @@ struct JSONLineWriter {
         isFirst = false
     }
 
+    /// One member, left out when `value` is nil (as synthesized `Codable` does).
+    mutating func field(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: (some BinaryInteger)?) {
+        guard let value else { return }
+        key(name)
+        integer(value)
+    }
+
+    mutating func field(_ name: StaticString, _ values: [String]?) {
+        guard let values else { return }
+        key(name)
+        strings(values)
+    }
+
+    mutating func field(_ name: StaticString, _ values: [some BinaryInteger]?) {
+        guard let values else { return }
+        key(name)
+        integers(values)
+    }
+
     /// The text written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
