@@ -9,8 +9,12 @@ import XCTest
 /// reconnecting with `{"since":N}` then loses nothing.
 final class SlowSubscriberTests: XCTestCase {
     func testAReaderThatStallsIsCutOffWithoutLosingAnythingOrSlowingOthers() async throws {
-        let all = FeedBuilder.manyDistinctItems(count: 401, summaryWords: 120)
-        let items = Array(all[0..<400])
+        // Enough event lines (about 2.8 kB per article) to fill the socket buffer this host gives
+        // the daemon and NIO's 64 KiB write buffer several times over, whatever the host's sysctls.
+        let inFlight = Self.defaultSendBufferSize() + 65536
+        let count = max(400, 4 * inFlight / 2800)
+        let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
+        let items = Array(all[0..<count])
         let wire = try await WireHarness.start(
             self, name: "slow-subscriber", items: Array(items[0..<1]),
             extraConfig: """
@@ -28,8 +32,12 @@ final class SlowSubscriberTests: XCTestCase {
         let hello = try stalled.readLine()
         let head = try XCTUnwrap(Self.helloSeq(hello), "hello carries the seq: \(hello)")
         stalled.send(#"{"since":\#(head)}"#)
+        // A second one never reads again: once cut off, it must not hold its session open.
+        let frozen = try StalledReader(path: daemon.socketPath)
+        _ = try frozen.readLine()
+        frozen.send(#"{"since":\#(head)}"#)
 
-        // Some 400 articles (about 1 MB of event lines, far beyond the socket buffers) arrive.
+        // Some 400 articles (about 1.1 MB of event lines, far beyond the socket buffers) arrive.
         wire.publish(items)
         try await fast.wait(timeout: .seconds(120), for: "all 400 articles") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == items.count
@@ -38,7 +46,7 @@ final class SlowSubscriberTests: XCTestCase {
             (lines.last?["type"] as? String)?.hasPrefix("story.") == true
         }
         // One more article: a new batch, published while the stalled reader still has hundreds of
-        // events waiting, which is when it is cut off.
+        // events waiting, which is when it is cut off (and the events still queued for it dropped).
         wire.publish(all)
         try await fast.wait(for: "the 401st article and its story event") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == all.count
@@ -65,8 +73,21 @@ final class SlowSubscriberTests: XCTestCase {
         }
         let rest = resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
         XCTAssertEqual(before + rest, everything)
+        XCTAssertTrue(frozen.waitForHangUp(within: 30), "a cut-off reader that takes nothing is closed anyway")
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
+    }
+
+    /// The send buffer this host gives a new Unix stream socket (the daemon's subscriber sockets
+    /// get the same): what a stalled reader can have in flight in the kernel.
+    private static func defaultSendBufferSize() -> Int {
+        var pair: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else { return 212_992 }
+        defer { pair.forEach { close($0) } }
+        var size: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, &length) == 0 else { return 212_992 }
+        return Int(size)
     }
 
     /// The seq a hello line announces.
@@ -113,10 +134,23 @@ private final class StalledReader {
 
     /// Every remaining line, until the daemon closes the connection.
     func readToEnd() throws -> [String] {
-        while try fill() {}
+        do {
+            while try fill() {}
+        } catch {
+            let tail = String(decoding: pending.suffix(300), as: UTF8.self)
+            throw DaemonTestError("\(error) after \(pending.count) bytes without the end of the stream; last: \(tail)")
+        }
         let text = String(decoding: pending, as: UTF8.self)
         pending = []
         return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Whether the daemon closes its end within `seconds`, without this side reading anything.
+    func waitForHangUp(within seconds: Int32) -> Bool {
+        let peerClosed: Int16 = 0x2000  // Linux's POLLRDHUP (Glibc hides it behind _GNU_SOURCE)
+        var descriptor = pollfd(fd: fd, events: peerClosed, revents: 0)
+        let ready = poll(&descriptor, 1, seconds * 1000)
+        return ready == 1 && descriptor.revents & (peerClosed | Int16(POLLHUP)) != 0
     }
 
     private func fill() throws -> Bool {

@@ -6,9 +6,10 @@ import Synchronization
 /// Registration and publication are serialized by one lock, so a subscriber learns the last
 /// published sequence number (`head`) at the exact point from which its stream starts: events up
 /// to `head` come from the store, later ones from the stream, with no gap and no duplicate.
-/// A subscriber that still has more than `queueLimit` events waiting when new ones are published is
-/// cut off, never waited for: a stalled reader holds at most `queueLimit` events plus one batch, and
-/// a reader that keeps up is never cut off, however large one batch (one feed's commit) is.
+/// A subscriber that still has more than `queueLimit` events not yet delivered (handed to the
+/// kernel) when new ones are published is cut off, never waited for: a stalled reader holds at most
+/// `queueLimit` events plus one batch, and a reader that keeps up is never cut off, however large
+/// one batch (one feed's commit) is.
 public final class EventHub: Sendable {
     private struct State {
         var head: Int64
@@ -17,7 +18,7 @@ public final class EventHub: Sendable {
     }
 
     private struct Subscriber {
-        let continuation: AsyncStream<StoredEvent>.Continuation
+        let continuation: AsyncStream<[StoredEvent]>.Continuation
         let overflow: OverflowFlag
         let backlog: Backlog
     }
@@ -40,7 +41,7 @@ public final class EventHub: Sendable {
 
     /// Registers a subscriber: its stream yields every event published after `head`.
     public func subscribe() -> Subscription {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream(bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncStream<[StoredEvent]>.makeStream(bufferingPolicy: .unbounded)
         let overflow = OverflowFlag()
         let backlog = Backlog()
         let (id, head) = state.withLock { state in
@@ -50,7 +51,7 @@ public final class EventHub: Sendable {
             return (id, state.head)
         }
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
-        return Subscription(head: head, events: SubscriberEvents(stream: stream, backlog: backlog), overflow: overflow)
+        return Subscription(head: head, batches: stream, backlog: backlog, overflow: overflow)
     }
 
     /// Delivers committed events (in increasing `seq`) to every subscriber.
@@ -68,7 +69,7 @@ public final class EventHub: Sendable {
                     continue
                 }
                 subscriber.backlog.add(events.count)
-                for event in events { subscriber.continuation.yield(event) }
+                subscriber.continuation.yield(events)
             }
             return cutOff
         }
@@ -94,54 +95,46 @@ public final class EventHub: Sendable {
 public struct Subscription: Sendable {
     /// The last sequence number published before this subscription started.
     public let head: Int64
-    /// Every event published after `head`; ends at shutdown or on overflow.
-    public let events: SubscriberEvents
+    /// Every event published after `head`, in the batches they were published in; ends at
+    /// shutdown or on overflow. The subscriber reports what it delivered to `backlog`.
+    public let batches: AsyncStream<[StoredEvent]>
+    /// How many of the events given to this subscriber it has not delivered yet.
+    public let backlog: Backlog
     /// Set when the subscriber fell so far behind that it was cut off.
     public let overflow: OverflowFlag
 }
 
-/// A flag set once, from any thread.
+/// A flag set once, from any thread, that one task can wait for.
 public final class OverflowFlag: Sendable {
     private let value = Mutex(false)
-    public init() {}
-    public func set() { value.withLock { $0 = true } }
+    private let signal: AsyncStream<Void>
+    private let signalContinuation: AsyncStream<Void>.Continuation
+
+    public init() {
+        (signal, signalContinuation) = AsyncStream.makeStream()
+    }
+
+    public func set() {
+        value.withLock { $0 = true }
+        signalContinuation.finish()
+    }
+
     public var isSet: Bool { value.withLock { $0 } }
+
+    /// Returns once the flag is set, or as soon as the waiting task is cancelled (check `isSet`).
+    /// One task at a time may wait.
+    public func wait() async {
+        for await _ in signal {}
+    }
 }
 
-/// The events given to one subscriber and not yet taken by it.
+/// The events given to one subscriber and not yet delivered by it.
 public final class Backlog: Sendable {
     private let value = Atomic<Int>(0)
     public init() {}
     /// Events waiting.
     public var count: Int { value.load(ordering: .relaxed) }
     func add(_ count: Int) { value.add(count, ordering: .relaxed) }
-    func take() { value.subtract(1, ordering: .relaxed) }
-}
-
-/// A subscriber's event stream; taking an event from it shortens its backlog.
-public struct SubscriberEvents: AsyncSequence, Sendable {
-    public typealias Element = StoredEvent
-    let stream: AsyncStream<StoredEvent>
-    let backlog: Backlog
-
-    public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: AsyncStream<StoredEvent>.AsyncIterator
-        let backlog: Backlog
-
-        public mutating func next() async -> StoredEvent? {
-            guard let event = await base.next() else { return nil }
-            backlog.take()
-            return event
-        }
-
-        public mutating func next(isolation actor: isolated (any Actor)?) async -> StoredEvent? {
-            guard let event = await base.next(isolation: actor) else { return nil }
-            backlog.take()
-            return event
-        }
-    }
-
-    public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: stream.makeAsyncIterator(), backlog: backlog)
-    }
+    /// Reports `count` events delivered: for a socket, handed to the kernel, not merely queued.
+    public func delivered(_ count: Int) { value.subtract(count, ordering: .relaxed) }
 }

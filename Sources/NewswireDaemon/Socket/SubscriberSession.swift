@@ -7,9 +7,14 @@ import NewswireStore
 ///
 /// The client may send `{"since":N}` as its first line, within `firstLineGrace` (1 s); it then gets
 /// every stored event after N, then the live stream. A client that sends nothing gets the live
-/// stream. Garbage gets one `error` line and the connection is closed; a client too slow to read
-/// gets an `overflow` line (with the last seq it was sent) and is closed. Every line written reaches
-/// the client before the connection closes (within `lingerTimeout`).
+/// stream. Garbage gets one `error` line and the connection is closed. A client too slow to read is
+/// cut off by the hub: it gets what is already on its way, then an `overflow` line with the last seq
+/// it was sent, and is closed; one that does not take even that within `lingerTimeout` is closed
+/// without the notice, so a stalled client never holds its session (and its events) for long.
+///
+/// Every write is awaited until the kernel has taken it ([`SocketLines`]), so the hub's backlog
+/// counts exactly what has not reached the client's socket, NIO never buffers more than one write,
+/// and everything written has left the daemon when the connection closes.
 struct SubscriberSession {
     let hub: EventHub
     let store: StateStore
@@ -17,8 +22,8 @@ struct SubscriberSession {
     let logger: Logger
     var firstLineGrace: Duration = .seconds(1)
     var replayPage = 500
-    /// How long the last lines may take to reach a client before the connection is closed anyway.
-    var lingerTimeout: TimeAmount = .seconds(5)
+    /// How long a client that was cut off may take to receive its last lines.
+    var lingerTimeout: Duration = .seconds(5)
 
     private enum Input: Sendable {
         case line(String)
@@ -27,9 +32,10 @@ struct SubscriberSession {
         case closed
     }
 
-    func serve(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+        let output = SocketLines(channel: connection.channel)
         do {
-            try await channel.executeThenClose { inbound, outbound in
+            try await connection.executeThenClose { inbound, _ in
                 let subscription = hub.subscribe()
                 let (inputs, input) = AsyncStream<Input>.makeStream(bufferingPolicy: .bufferingNewest(8))
                 try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -55,12 +61,21 @@ struct SubscriberSession {
                         input.yield(.graceElapsed)
                         return false
                     }
-                    group.addTask { [lingerTimeout] in
-                        try await stream(subscription, inputs: inputs, to: outbound)
-                        // Closing drops whatever the socket has not taken yet: the last lines (an
-                        // overflow or error notice above all) must reach the client first.
-                        await ChannelDrain.wait(for: channel.channel, within: lingerTimeout)
+                    group.addTask {
+                        try await stream(subscription, inputs: inputs, to: output)
                         return true
+                    }
+                    group.addTask { [lingerTimeout, logger] in
+                        await subscription.overflow.wait()
+                        guard subscription.overflow.isSet, !Task.isCancelled else { return false }
+                        logger.warning(
+                            "subscriber too slow, disconnecting",
+                            metadata: ["waiting": "\(subscription.backlog.count)", "limit": "\(hub.queueLimit)"])
+                        try? await Task.sleep(for: lingerTimeout)
+                        guard !Task.isCancelled else { return false }
+                        logger.notice("slow subscriber did not take its last lines in time, closed without the notice")
+                        connection.channel.close(promise: nil)
+                        return false
                     }
                     while let writerEnded = try await group.next() {
                         if writerEnded { break }
@@ -73,72 +88,59 @@ struct SubscriberSession {
         }
     }
 
-    private func stream(
-        _ subscription: Subscription, inputs: AsyncStream<Input>,
-        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    ) async throws {
-        try await write(WireCoding.line(Hello(epoch: epoch, seq: subscription.head)), to: outbound)
+    private func stream(_ subscription: Subscription, inputs: AsyncStream<Input>, to output: SocketLines) async throws {
+        try await output.write([WireCoding.line(Hello(epoch: epoch, seq: subscription.head))])
         var delivered = subscription.head
         var inputIterator = inputs.makeAsyncIterator()
         switch await inputIterator.next() ?? .closed {
         case .overlong:
-            try await reject("request line too long", to: outbound)
+            try await reject("request line too long", to: output)
             return
         case .line(let line):
             switch ClientRequest.parse(line) {
             case .invalid(let reason):
                 logger.notice("subscriber sent an invalid request", metadata: ["reason": "\(reason)"])
-                try await reject(reason, to: outbound)
+                try await reject(reason, to: output)
                 return
             case .resume(let since):
-                delivered = try await replay(after: since, upTo: subscription.head, to: outbound)
+                delivered = try await replay(after: since, upTo: subscription.head, to: output)
             }
         case .graceElapsed, .closed:
             break
         }
-        for await event in subscription.events where event.seq > delivered {
-            try await write(event.line, to: outbound)
-            delivered = event.seq
+        // Once cut off, the events still queued for it are dropped: it gets them back with `since`.
+        for await batch in subscription.batches {
+            if subscription.overflow.isSet { break }
+            let fresh = batch.drop { $0.seq <= delivered }
+            for chunk in SocketLines.chunks(of: fresh) {
+                try await output.write(chunk.map(\.line))
+                subscription.backlog.delivered(chunk.count)
+                delivered = chunk.last?.seq ?? delivered
+            }
+            subscription.backlog.delivered(batch.count - fresh.count)
         }
         if subscription.overflow.isSet {
-            logger.warning("subscriber too slow, disconnected", metadata: ["delivered": "\(delivered)"])
             let notice = ControlNotice(
                 type: "overflow",
                 message: "you read too slowly and were disconnected; "
                     + "reconnect and send {\"since\":\(delivered)} to get the rest", seq: delivered)
-            try await write(WireCoding.line(notice), to: outbound)
+            try await output.write([WireCoding.line(notice)])
         }
     }
 
     /// Sends stored events in (since, head], page by page; returns the last seq sent.
-    private func replay(
-        after since: Int64, upTo head: Int64,
-        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    ) async throws -> Int64 {
+    private func replay(after since: Int64, upTo head: Int64, to output: SocketLines) async throws -> Int64 {
         var cursor = since
         while cursor < head {
             let page = try store.events(after: cursor, limit: replayPage).filter { $0.seq <= head }
             guard let last = page.last else { break }
-            var buffer = ByteBuffer()
-            for event in page {
-                buffer.writeString(event.line)
-                buffer.writeInteger(UInt8(ascii: "\n"))
-            }
-            try await outbound.write(buffer)
+            try await output.write(page.map(\.line))
             cursor = last.seq
         }
         return max(cursor, since)
     }
 
-    private func reject(_ reason: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        try await write(WireCoding.line(ControlNotice(type: "error", message: reason)), to: outbound)
-    }
-
-    private func write(_ line: String, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(line.utf8.count + 1)
-        buffer.writeString(line)
-        buffer.writeInteger(UInt8(ascii: "\n"))
-        try await outbound.write(buffer)
+    private func reject(_ reason: String, to output: SocketLines) async throws {
+        try await output.write([WireCoding.line(ControlNotice(type: "error", message: reason))])
     }
 }
