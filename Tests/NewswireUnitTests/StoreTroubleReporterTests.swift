@@ -57,10 +57,7 @@ private struct CapturingHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        lines.append(.init(level: level, message: "\(message)"))
+    func log(event: LogEvent) {
+        lines.append(.init(level: event.level, message: "\(event.message)"))
     }
 }
