@@ -9,10 +9,7 @@ import XCTest
 /// reconnecting with `{"since":N}` then loses nothing.
 final class SlowSubscriberTests: XCTestCase {
     func testAReaderThatStallsIsCutOffWithoutLosingAnythingOrSlowingOthers() async throws {
-        // Enough event lines (about 2.8 kB per article) to fill the socket buffer this host gives
-        // the daemon and NIO's 64 KiB write buffer several times over, whatever the host's sysctls.
-        let inFlight = Self.defaultSendBufferSize() + 65536
-        let count = max(400, 4 * inFlight / 2800)
+        let count = WireHarness.articlesBeyondSocketBuffers()
         let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
         let items = Array(all[0..<count])
         let wire = try await WireHarness.start(
@@ -76,18 +73,6 @@ final class SlowSubscriberTests: XCTestCase {
         XCTAssertTrue(frozen.waitForHangUp(within: 30), "a cut-off reader that takes nothing is closed anyway")
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
-    }
-
-    /// The send buffer this host gives a new Unix stream socket (the daemon's subscriber sockets
-    /// get the same): what a stalled reader can have in flight in the kernel.
-    private static func defaultSendBufferSize() -> Int {
-        var pair: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 else { return 212_992 }
-        defer { pair.forEach { close($0) } }
-        var size: Int32 = 0
-        var length = socklen_t(MemoryLayout<Int32>.size)
-        guard getsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, &length) == 0 else { return 212_992 }
-        return Int(size)
     }
 
     /// The seq a hello line announces.

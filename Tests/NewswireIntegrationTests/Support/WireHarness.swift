@@ -45,6 +45,21 @@ struct WireHarness {
                 lastModified: nil))
     }
 
+    /// How many articles of `FeedBuilder.manyDistinctItems(count:summaryWords: 120)` make enough
+    /// event lines (about 2.8 kB per article, with its story event) that one batch cannot all reach
+    /// a subscriber that stopped reading: several times the send buffer this host gives a Unix
+    /// socket (the daemon's get the same). At least 400.
+    static func articlesBeyondSocketBuffers() -> Int {
+        var pair: [Int32] = [0, 0]
+        var size: Int32 = 212_992
+        if socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0 {
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            _ = getsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, &length)
+            pair.forEach { close($0) }
+        }
+        return max(400, 4 * Int(size) / 2800)
+    }
+
     /// The seq of an event line (nil for hello and notices).
     static func eventSeq(_ line: String) -> Int64? {
         guard let object = jsonObject(line), (object["type"] as? String)?.contains(".") == true else { return nil }

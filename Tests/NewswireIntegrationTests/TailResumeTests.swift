@@ -1,0 +1,81 @@
+import Foundation
+import NewswireTestSupport
+import XCTest
+
+/// `newswire tail` piped into a consumer that stops reading for a while is cut off by the daemon
+/// like any slow subscriber; it then resumes by itself from the last event it was sent, so what it
+/// prints has neither a gap nor a duplicate.
+final class TailResumeTests: XCTestCase {
+    func testTailPipedIntoAStalledConsumerLosesNothing() async throws {
+        let count = WireHarness.articlesBeyondSocketBuffers()
+        let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
+        let wire = try await WireHarness.start(
+            self, name: "tail-resume", items: Array(all[0..<1]),
+            extraConfig: """
+                [socket]
+                subscriber_queue = 10
+                """)
+        let fast = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await fast.wait(for: "the first article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+
+        // Nobody reads the tail's stdout until the end: once the pipe is full, it stops reading the socket.
+        let tail = Process()
+        tail.executableURL = DaemonProcess.clientBinary
+        tail.arguments = ["tail", "--json", "--since", "0", "--socket", wire.daemon.socketPath]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        tail.standardOutput = stdout
+        tail.standardError = stderr
+        try tail.run()
+        defer { if tail.isRunning { tail.terminate() } }
+
+        // Some 1.1 MB of event lines, far beyond the pipe's and the socket's buffers; then one more
+        // batch while the tail still has hundreds waiting, which is when the daemon cuts it off.
+        wire.publish(Array(all[0..<count]))
+        try await fast.wait(timeout: .seconds(120), for: "the articles and their story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == count
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        wire.publish(all)
+        try await fast.wait(for: "the last article and its story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == count + 1
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
+        let last = try XCTUnwrap(everything.last)
+
+        // Now the consumer reads: the tail drains, learns it was cut off, resumes, and catches up.
+        let printed = try Self.readEvents(from: stdout.fileHandleForReading, until: last, within: 60)
+        XCTAssertEqual(printed, everything, "every event once, in order")
+        tail.terminate()
+        tail.waitUntilExit()
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(said.contains("resuming after event #"), "it says it resumed: \(said)")
+        XCTAssertTrue(wire.daemon.log.contains("subscriber too slow"), "the daemon logs the cut-off")
+    }
+
+    /// The seqs of the event lines read from `handle` until `last` shows up (or the time runs out).
+    private static func readEvents(from handle: FileHandle, until last: Int64, within seconds: Double) throws
+        -> [Int64]
+    {
+        let deadline = Date().addingTimeInterval(seconds)
+        var pending = Data()
+        var seqs: [Int64] = []
+        while seqs.last != last {
+            guard Date() < deadline else {
+                throw DaemonTestError("the tail printed \(seqs.count) events, the last \(seqs.last ?? 0), not \(last)")
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { throw DaemonTestError("the tail ended after \(seqs.count) events") }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                pending.removeSubrange(pending.startIndex...newline)
+                if let seq = WireHarness.eventSeq(line) { seqs.append(seq) }
+            }
+        }
+        return seqs
+    }
+}
