@@ -29,9 +29,16 @@ final class EngineLoop {
             var stillRunning: Int32 = 0
             _ = curl_multi_perform(multi.pointer, &stillRunning)
             completeFinishedTransfers()
-            _ = curl_multi_poll(multi.pointer, nil, 0, 1000, nil)
+            let wait = running.isEmpty && queued.isEmpty ? Self.idleWaitMilliseconds : Self.busyWaitMilliseconds
+            _ = curl_multi_poll(multi.pointer, nil, 0, wait, nil)
         }
     }
+
+    /// The longest wait with transfers in progress (libcurl shortens it to its own next timeout).
+    static let busyWaitMilliseconds: Int32 = 1000
+    /// The longest wait with nothing to do: a new job or a stop interrupts it through
+    /// `curl_multi_wakeup`, so an idle daemon's fetcher thread does not wake every second.
+    static let idleWaitMilliseconds: Int32 = 3_600_000
 
     private func accept(_ job: TransferJob) {
         if earlyCancellations.remove(job.id) != nil {
