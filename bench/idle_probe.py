@@ -66,6 +66,7 @@ def main():
     parser.add_argument("--sample-seconds", type=float, default=20)
     parser.add_argument("--settle-seconds", type=float, default=3)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--smaps-out", help="copy /proc/PID/smaps here at the end of the idle window")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -116,6 +117,9 @@ def main():
             time.sleep(1.0)
             rss.append(status_kib(pid, "VmRSS"))
         ticks1, switches1, t1 = cpu_ticks(pid), context_switches(pid), time.monotonic()
+        if args.smaps_out:
+            with open(f"/proc/{pid}/smaps") as source, open(args.smaps_out, "w") as target:
+                target.write(source.read())
         seconds = t1 - t0
         # Wake-ups of the threads that lived through the whole window (and of those born in it).
         wakeups = sum(count - switches0.get(task, 0) for task, count in switches1.items())
