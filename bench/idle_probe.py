@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Runs newswired as a service and measures it once its first polls are done and it is idle.
 
-    idle_probe.py --pid-file F --out RESULT.json [--sample-seconds 20] [--timeout 900] -- newswired ARGS...
+    idle_probe.py --pid-file F --out RESULT.json [--sample-seconds 20] [--timeout 900] [--smaps-out FILE] -- newswired ARGS...
 
 The daemon is started with NOTIFY_SOCKET pointing at a datagram socket of ours, so it tells us,
 as it would tell systemd, READY=1 and then STATUS= lines ("... N not polled yet" until every feed
 was polled once). Once no feed is left unpolled, after a short settling pause, /proc/PID is
 sampled every second for --sample-seconds: CPU ticks (utime+stime of the whole process), VmRSS,
 context switches of every thread (wake-ups: a busy timer shows as a steady stream of them).
-Then the daemon gets SIGTERM. The result is one JSON object.
+Then the daemon gets SIGTERM. The result is one JSON object; --smaps-out also keeps a copy of
+/proc/PID/smaps taken at the end of the idle window (which mappings are resident, and how much of
+each is file-backed or anonymous).
 """
 
 import argparse
