@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // glibc's <malloc.h> (malloc_trim), which the Glibc module leaves out; nothing to link.
+        .systemLibrary(name: "CMalloc"),
 
         // MARK: Pure stages of the pipeline.
         .target(name: "CivilCalendar", swiftSettings: strict),
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "NewswireDaemon",
             dependencies: [
-                "CSystemd", "FeedParser", "SourceAdapterKit", "ArticleIdentity", "StoryClustering",
+                "CMalloc", "CSystemd", "FeedParser", "SourceAdapterKit", "ArticleIdentity", "StoryClustering",
                 "PollScheduling", "NewswireProtocol", "NewswireHTTP", "NewswireStore",
                 "France24Adapter", "AlJazeeraAdapter",
                 .product(name: "Logging", package: "swift-log"),

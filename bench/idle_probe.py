@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Runs newswired as a service and measures it once its first polls are done and it is idle.
 
-    idle_probe.py --pid-file F --out RESULT.json [--sample-seconds 20] [--timeout 900] -- newswired ARGS...
+    idle_probe.py --pid-file F --out RESULT.json [--sample-seconds 20] [--timeout 900] [--smaps-out FILE] -- newswired ARGS...
 
 The daemon is started with NOTIFY_SOCKET pointing at a datagram socket of ours, so it tells us,
 as it would tell systemd, READY=1 and then STATUS= lines ("... N not polled yet" until every feed
 was polled once). Once no feed is left unpolled, after a short settling pause, /proc/PID is
 sampled every second for --sample-seconds: CPU ticks (utime+stime of the whole process), VmRSS,
 context switches of every thread (wake-ups: a busy timer shows as a steady stream of them).
-Then the daemon gets SIGTERM. The result is one JSON object.
+Then the daemon gets SIGTERM. The result is one JSON object; --smaps-out also keeps a copy of
+/proc/PID/smaps taken at the end of the idle window (which mappings are resident, and how much of
+each is file-backed or anonymous).
 """
 
 import argparse
@@ -66,6 +68,7 @@ def main():
     parser.add_argument("--sample-seconds", type=float, default=20)
     parser.add_argument("--settle-seconds", type=float, default=3)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--smaps-out", help="copy /proc/PID/smaps here at the end of the idle window")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -116,6 +119,9 @@ def main():
             time.sleep(1.0)
             rss.append(status_kib(pid, "VmRSS"))
         ticks1, switches1, t1 = cpu_ticks(pid), context_switches(pid), time.monotonic()
+        if args.smaps_out:
+            with open(f"/proc/{pid}/smaps") as source, open(args.smaps_out, "w") as target:
+                target.write(source.read())
         seconds = t1 - t0
         # Wake-ups of the threads that lived through the whole window (and of those born in it).
         wakeups = sum(count - switches0.get(task, 0) for task, count in switches1.items())

@@ -59,6 +59,17 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    func testOutletIDs() {
+        for id in ["dw", "france24", "0", "bench-reuters", "a_b", String(repeating: "x", count: 40)] {
+            XCTAssertTrue(ConfigurationLoader.isValidOutletID(id), id)
+        }
+        for id in [
+            "", "-dw", "_dw", "Dw", "dw!", "dw news", "d\u{e9}", "dw\n", String(repeating: "x", count: 41),
+        ] {
+            XCTAssertFalse(ConfigurationLoader.isValidOutletID(id), id)
+        }
+    }
+
     func testSyntaxErrorSaysWhere() {
         XCTAssertThrowsError(try ConfigurationLoader.parse("interval = \"15m\"\n[outlets\n", file: "f.toml")) {
             XCTAssertTrue("\($0)".hasPrefix("f.toml: line 2"), "\($0)")

@@ -76,7 +76,7 @@ public enum ConfigurationLoader {
     }
 
     private static func outlet(id: String, reader: TableReader) throws(ConfigurationError) -> OutletConfiguration {
-        guard id.range(of: #"^[a-z0-9][a-z0-9_-]{0,39}$"#, options: .regularExpression) != nil else {
+        guard isValidOutletID(id) else {
             throw reader.error(id, "an outlet id is lower-case letters, digits, '-' or '_' (at most 40)")
         }
         guard let table = try reader.table(id) else { throw reader.error(id, "must be a table: [outlets.\(id)]") }
@@ -91,6 +91,24 @@ public enum ConfigurationLoader {
         outlet.homepage = try table.url("homepage")
         if outlet.feeds?.isEmpty == true { throw table.error("feeds", "needs at least one feed URL") }
         return outlet
+    }
+
+    /// Whether `id` is 1 to 40 lower-case ASCII letters, digits, `-` or `_`, starting with a
+    /// letter or digit.
+    ///
+    /// Checked byte by byte rather than with `range(of:options: .regularExpression)`: Foundation's
+    /// regular expressions are ICU's, and the first one compiled builds ICU's Unicode property
+    /// sets (10 M instructions, and heap and ICU data pages kept for the daemon's lifetime).
+    static func isValidOutletID(_ id: String) -> Bool {
+        func isLowerLetterOrDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let bytes = id.utf8
+        guard let first = bytes.first, bytes.count <= 40, isLowerLetterOrDigit(first) else { return false }
+        return bytes.dropFirst().allSatisfy {
+            isLowerLetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        }
     }
 
     static func reason(_ error: any Error) -> String {

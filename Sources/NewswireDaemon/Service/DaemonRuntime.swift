@@ -16,6 +16,8 @@ struct DaemonRuntime {
     let fetcher: HTTPFetcher
     let notifier: SystemdNotifier
     let health: FeedHealthBoard
+    /// Gives memory back after each burst of polls (not used by `--once`).
+    let trimmer: IdleMemoryTrimmer
     let logger: Logger
     let feedCount: Int
 
@@ -57,8 +59,12 @@ struct DaemonRuntime {
             }
         }
         feedCount = pollers.count
+        let trimmer = IdleMemoryTrimmer(logger: logger)
+        self.trimmer = trimmer
+        // Called once per finished poll: the trimmer waits for the polls to pause.
         health = FeedHealthBoard(feedCount: pollers.count, outletCount: outlets.count) { [notifier] status in
             notifier.status(status)
+            trimmer.noteActivity()
         }
         // First polls are spread over a window that grows with the number of feeds: a few feeds
         // are read within seconds of start-up, hundreds within the configured window.
@@ -85,7 +91,7 @@ struct DaemonRuntime {
             return .unavailable
         }
 
-        var services: [any Service] = [server, poller]
+        var services: [any Service] = [server, poller, trimmer]
         if let interval = notifier.watchdogPingInterval {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }
@@ -102,6 +108,8 @@ struct DaemonRuntime {
                 "last_seq": "\(hub.head)",
             ])
         notifier.ready(status: "listening on \(socketPath); polling \(feedCount) feeds")
+        // Start-up's pages (relocations, argument parsing, migrations) go even before a first poll.
+        trimmer.noteActivity()
         do {
             try await withGracefulShutdownHandler {
                 try await serviceGroup.run()
