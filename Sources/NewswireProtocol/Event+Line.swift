@@ -19,7 +19,7 @@ extension Event {
             writer.key("story")
             story.write(to: &writer)
         }
-        writer.field("time", RFC3339.format(time))
+        writer.field("time", RFC3339.formatEventTime(time))
         writer.field("type", type.rawValue)
         writer.endObject()
         return writer.text

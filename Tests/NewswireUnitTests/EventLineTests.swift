@@ -56,6 +56,21 @@ final class EventLineTests: XCTestCase {
         }
     }
 
+    /// Long texts are scanned eight bytes at a time: an escape at any offset of a word is found.
+    func testEscapesAtEveryOffsetOfLongTexts() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "🇺🇦", " ", "~", "\u{7F}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "z!", count: 9) + special
+                let event = Event(
+                    seq: 1, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
+                    article: ArticlePayload(
+                        id: 1, outlet: "o", title: text, url: "u", published: nil, summary: text + text),
+                    story: StoryPayload(id: 2, title: text, brief: [text]))
+                assertSameAsEncoder(event)
+            }
+        }
+    }
+
     func testEventWithEverythingAndNothing() {
         assertSameAsEncoder(Event(seq: 0, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000)))
         assertSameAsEncoder(
