@@ -15,6 +15,12 @@ struct JSONLineWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Appends JSON written ahead (a run of members, or a value), as it is.
+    mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+        isFirst = false
+    }
+
     mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         isFirst = true

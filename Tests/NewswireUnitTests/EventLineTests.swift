@@ -71,6 +71,22 @@ final class EventLineTests: XCTestCase {
         }
     }
 
+    /// An article's members written ahead of its id give the same line as writing it whole.
+    func testArticleWrittenAheadOfItsIDGivesTheSameLine() {
+        for (index, text) in awkward.enumerated() {
+            let article = ArticlePayload(
+                id: Int64(index) * 7_919, outlet: "o-\(text)", title: text, url: "https://x.example/\(text)",
+                published: index % 2 == 0 ? nil : Date(timeIntervalSince1970: 1_700_000_000),
+                summary: text + text, authors: index % 3 == 0 ? nil : [text])
+            var ahead = article
+            ahead.id = 0
+            let event = Event(
+                seq: Int64(index), type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
+                article: article, story: StoryPayload(id: 3, title: text))
+            XCTAssertEqual(event.line(encodedArticle: EncodedArticlePayload(ahead)), event.line)
+        }
+    }
+
     func testEventWithEverythingAndNothing() {
         assertSameAsEncoder(Event(seq: 0, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000)))
         assertSameAsEncoder(

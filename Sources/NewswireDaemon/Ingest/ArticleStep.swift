@@ -94,7 +94,7 @@ enum ArticleStep {
         return [
             try tx.emit(
                 Event(seq: 0, type: .articleNew, time: now, article: payload(article), story: storyRef),
-                outlet: article.outlet),
+                outlet: article.outlet, encodedArticle: prepared.payload),
             try tx.emit(
                 Event(
                     seq: 0, type: assignment.isNewStory ? .storyNew : .storyUpdated, time: now,
