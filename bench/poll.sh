@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
         --binary) BINARY=$2; BUILD=0; shift 2 ;;
         --callgrind) CALLGRIND=1; shift ;;
         --) shift; WRAPPER=("$@"); break ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/poll.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
