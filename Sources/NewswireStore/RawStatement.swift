@@ -6,7 +6,8 @@ import GRDBSQLite
 /// The poll's hot statements (point lookups and inserts, run hundreds of thousands of times in a
 /// first pass) spent most of their time in GRDB's generic argument and row handling rather than in
 /// SQLite. The statement itself still comes from GRDB's cache, so it is compiled once per
-/// connection. Each use leaves it reset with its bindings cleared, as GRDB expects to find it.
+/// connection. Each use leaves it reset; its bindings stay until the next use binds every
+/// parameter again (SQLite owns copies of them), as GRDB does too.
 struct RawStatement: ~Copyable {
     private let handle: OpaquePointer
     private let connection: OpaquePointer?
@@ -20,7 +21,6 @@ struct RawStatement: ~Copyable {
 
     deinit {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
     }
 
     // MARK: Binding (parameters are numbered from 1)
