@@ -2,13 +2,15 @@
 # A focused measurement of newswired's full poll alone (no peers): what `make bench` measures in its
 # "poll" rows, in about a minute instead of eleven.
 #
-#   bench/poll.sh [--feeds N] [--no-build] [--callgrind] [-- WRAPPER...]
+#   bench/poll.sh [--feeds N] [--no-build] [--binary PATH] [--callgrind] [-- WRAPPER...]
 #
 # Builds newswired as bench/run.sh does (release, static Swift runtime), generates the corpus of N
 # feeds (default 1000) if it is missing, serves it from nginx on 127.0.0.1:$BENCH_PORT (18931), and
 # runs `newswired --once` twice under /usr/bin/time -v on a fresh state folder: the first pass and
 # the unchanged re-poll (all 304). Prints one line per pass (wall, user+sys CPU, peak RSS, events)
 # and keeps the records and logs in bench/out/poll-N/.
+# --binary PATH: runs that newswired instead of building one (say, a copy built from another
+#   commit, to compare two builds back to back on the same machine load).
 # --callgrind: under valgrind's callgrind (instruction counts, repeatable on a shared machine), on a
 #   copy without debug info (valgrind cannot read the static build's); leaves callgrind.first and
 #   callgrind.repoll in bench/out/poll-N/ for callgrind_annotate. About 2 minutes for 200 feeds.
@@ -23,12 +25,14 @@ PORT=${BENCH_PORT:-18931}
 WORKERS=${BENCH_WORKERS:-8}
 FEEDS=1000
 BUILD=1
+BINARY=
 CALLGRIND=0
 WRAPPER=()
 while [ $# -gt 0 ]; do
     case $1 in
         --feeds) FEEDS=$2; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --binary) BINARY=$2; BUILD=0; shift 2 ;;
         --callgrind) CALLGRIND=1; shift ;;
         --) shift; WRAPPER=("$@"); break ;;
         -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -40,7 +44,11 @@ cd "$ROOT"
 if [ $BUILD = 1 ]; then
     swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 1 >&2
 fi
-NEWSWIRED=$(swift build -c release --static-swift-stdlib --show-bin-path)/newswired
+NEWSWIRED=${BINARY:-$(swift build -c release --static-swift-stdlib --show-bin-path)/newswired}
+if ! command -v nginx > /dev/null; then
+    echo "bench/poll.sh: nginx is not installed (apt-get install nginx-light)" >&2
+    exit 1
+fi
 
 BASE_URL="http://127.0.0.1:$PORT/feeds/"
 CORPUS=$OUT/corpus-$FEEDS

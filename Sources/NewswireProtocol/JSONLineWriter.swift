@@ -15,6 +15,12 @@ struct JSONLineWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Appends JSON written ahead (a run of members, or a value), as it is.
+    mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+        isFirst = false
+    }
+
     mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         isFirst = true
@@ -99,13 +105,37 @@ struct JSONLineWriter {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
+    /// Whether any of the eight bytes of `word` needs an escape: below 0x20, `"` or `\`. (Exact
+    /// for the word as a whole, not for which byte.)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteZero = (quote &- ones) & ~quote & highs
+        let backslashZero = (backslash &- ones) & ~backslash & highs
+        return control | quoteZero | backslashZero != 0
+    }
+
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var start = 0
-        for index in utf8.indices {
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            // Eight bytes at a time while none of them needs an escape (nearly all text).
+            if index + 8 <= count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = utf8[index]
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            start = index + 1
+            let escaped = index - 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
+            start = index
             bytes.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)

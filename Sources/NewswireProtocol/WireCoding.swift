@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// JSON Lines encoding shared by the daemon and its clients.
 public enum WireCoding {
@@ -38,9 +39,20 @@ public enum WireCoding {
 public enum RFC3339 {
     private static let style = Date.ISO8601FormatStyle(timeZone: .gmt)
 
+    /// The last event time formatted and its text: every event of a feed's batch has the same time.
+    private static let lastEventTime = Mutex<(date: Date, text: String)?>(nil)
+
     /// Formats `date` in UTC.
     public static func format(_ date: Date) -> String {
         style.format(date)
+    }
+
+    /// Formats an event's time, which is most often the one formatted last.
+    static func formatEventTime(_ date: Date) -> String {
+        if let hit = lastEventTime.withLock({ $0?.date == date ? $0?.text : nil }) { return hit }
+        let text = style.format(date)
+        lastEventTime.withLock { $0 = (date, text) }
+        return text
     }
 
     /// Parses an RFC 3339 timestamp, with or without fractional seconds.

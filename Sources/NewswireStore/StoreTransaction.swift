@@ -6,6 +6,8 @@ public struct StoreTransaction {
     let db: Database
     /// The last event sequence number of this transaction, once read.
     private let sequence = SequenceCounter()
+    /// The next article id of this transaction, once read.
+    private let articleIDs = ArticleIDCounter()
 
     init(db: Database) {
         self.db = db
@@ -27,8 +29,14 @@ public struct StoreTransaction {
         // written once, with its line: inserting first and updating the line wrote every event twice.
         let seq = try (sequence.last ?? lastSequence()) + 1
         let line = makeLine(seq)
-        try db.cachedStatement(sql: "INSERT INTO events (seq, type, time, outlet, line) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [seq, type, time.timeIntervalSince1970, outlet, line])
+        let insert = try RawStatement(
+            db, sql: "INSERT INTO events (seq, type, time, outlet, line) VALUES (?, ?, ?, ?, ?)")
+        insert.bind(1, seq)
+        insert.bind(2, type)
+        insert.bind(3, time.timeIntervalSince1970)
+        insert.bind(4, outlet)
+        insert.bind(5, line)
+        try insert.run()
         sequence.last = seq
         return StoredEvent(seq: seq, line: line)
     }
@@ -48,34 +56,86 @@ public struct StoreTransaction {
     public func article(forKeys keys: [String]) throws -> StoredArticle? {
         // Point lookups in the order `key IN (...) LIMIT 1` visits them: that query built a
         // temporary b-tree of the keys for every article.
-        let statement = try db.cachedStatement(sql: "SELECT article_id FROM article_keys WHERE key = ?")
-        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            if let id = try Int64.fetchOne(statement, arguments: [key]) { return try article(id: id) }
+        var found: Int64?
+        do {
+            let lookup = try RawStatement(db, sql: "SELECT article_id FROM article_keys WHERE key = ?")
+            for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                lookup.bind(1, key)
+                if try lookup.next() {
+                    found = lookup.int64(0)
+                    lookup.reset()
+                    break
+                }
+            }
         }
-        return nil
+        return try found.flatMap { try article(id: $0) }
     }
 
     /// The article with this id.
     public func article(id: Int64) throws -> StoredArticle? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM articles WHERE id = ?"), arguments: [id]).map(
-            Self.article(from:))
+        let select = try RawStatement(
+            db,
+            sql: """
+                SELECT id, outlet, url, canonical_url, guid, title, summary, authors, published, version_date,
+                       fingerprint, first_seen, story_id
+                FROM articles WHERE id = ?
+                """)
+        select.bind(1, id)
+        guard try select.next() else { return nil }
+        defer { select.reset() }
+        return StoredArticle(
+            id: select.int64(0), outlet: select.string(1), url: select.string(2), canonicalURL: select.string(3),
+            guid: select.optionalString(4), title: select.string(5), summary: select.string(6),
+            authors: Self.strings(select.optionalString(7)), published: Self.date(select.optionalDouble(8)),
+            versionDate: Self.date(select.optionalDouble(9)), fingerprint: select.string(10),
+            firstSeen: Self.date(select.optionalDouble(11)) ?? Date(timeIntervalSince1970: 0),
+            storyID: select.optionalInt64(12))
     }
 
-    /// Inserts a new article with its keys and first version; returns its id.
-    public func insertArticle(_ article: StoredArticle, keys: [String]) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO articles (outlet, url, canonical_url, guid, title, summary, authors, published, version_date,
-                                      fingerprint, first_seen, story_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            article.outlet, article.url, article.canonicalURL, article.guid, article.title,
-            article.summary, Self.json(article.authors), article.published?.timeIntervalSince1970,
-            article.versionDate?.timeIntervalSince1970, article.fingerprint,
-            article.firstSeen.timeIntervalSince1970, article.storyID,
-        ])
-        let id = db.lastInsertedRowID
+    /// The id the next inserted article gets: one past the largest ever used, as AUTOINCREMENT
+    /// gives it (so that it can be known before the row is written).
+    public func nextArticleID() throws -> Int64 {
+        if let next = articleIDs.next { return next }
+        let last = try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"))
+        let next = (last ?? 0) + 1
+        articleIDs.next = next
+        return next
+    }
+
+    /// Inserts a new article, under the id `nextArticleID()` gives, with its keys and first version
+    /// and, when it is known already, why it joined its story; returns its id.
+    public func insertArticle(
+        _ article: StoredArticle, keys: [String], joinScore: Double? = nil, joinTerms: [String]? = nil
+    ) throws -> Int64 {
+        let id = try nextArticleID()
+        do {
+            let insert = try RawStatement(
+                db,
+                sql: """
+                    INSERT INTO articles (outlet, url, canonical_url, guid, title, summary, authors, published,
+                                          version_date, fingerprint, first_seen, story_id, join_score, join_terms,
+                                          id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            insert.bind(1, article.outlet)
+            insert.bind(2, article.url)
+            insert.bind(3, article.canonicalURL)
+            insert.bind(4, article.guid)
+            insert.bind(5, article.title)
+            insert.bind(6, article.summary)
+            insert.bind(7, Self.json(article.authors))
+            insert.bind(8, article.published?.timeIntervalSince1970)
+            insert.bind(9, article.versionDate?.timeIntervalSince1970)
+            insert.bind(10, article.fingerprint)
+            insert.bind(11, article.firstSeen.timeIntervalSince1970)
+            insert.bind(12, article.storyID)
+            insert.bind(13, joinScore)
+            insert.bind(14, joinTerms.map(Self.json))
+            insert.bind(15, id)
+            try insert.run()
+        }
+        articleIDs.next = id + 1
         try addKeys(keys, to: id)
         try addVersion(article.fingerprint, to: id)
         return id
@@ -83,17 +143,23 @@ public struct StoreTransaction {
 
     /// Records more keys for an article (keys already taken are left to their article).
     public func addKeys(_ keys: [String], to articleID: Int64) throws {
+        guard !keys.isEmpty else { return }
+        let insert = try RawStatement(db, sql: "INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)")
+        insert.bind(2, articleID)
         for key in keys {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)").execute(
-                arguments: [key, articleID])
+            insert.bind(1, key)
+            try insert.run()
         }
     }
 
     /// Records near-duplicate lookup hints for an article.
     public func addHints(_ hints: [String], to articleID: Int64) throws {
+        guard !hints.isEmpty else { return }
+        let insert = try RawStatement(db, sql: "INSERT OR IGNORE INTO article_hints (hint, article_id) VALUES (?, ?)")
+        insert.bind(2, articleID)
         for hint in hints {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_hints (hint, article_id) VALUES (?, ?)").execute(
-                arguments: [hint, articleID])
+            insert.bind(1, hint)
+            try insert.run()
         }
     }
 
@@ -102,10 +168,14 @@ public struct StoreTransaction {
         // One index walk per hint, newest first, merged here: a single query with IN, DISTINCT and
         // ORDER BY built two temporary b-trees per article, most of the cost of a first poll's lookups.
         var ids = Set<Int64>()
-        for hint in hints {
-            let statement = try db.cachedStatement(
-                sql: "SELECT article_id FROM article_hints WHERE hint = ? ORDER BY article_id DESC LIMIT ?")
-            ids.formUnion(try Int64.fetchAll(statement, arguments: [hint, limit]))
+        if !hints.isEmpty {
+            let lookup = try RawStatement(
+                db, sql: "SELECT article_id FROM article_hints WHERE hint = ? ORDER BY article_id DESC LIMIT ?")
+            lookup.bind(2, Int64(limit))
+            for hint in hints {
+                lookup.bind(1, hint)
+                while try lookup.next() { ids.insert(lookup.int64(0)) }
+            }
         }
         return try ids.sorted(by: >).prefix(limit).compactMap { try article(id: $0) }
     }
@@ -134,31 +204,43 @@ public struct StoreTransaction {
 
     /// Records which story an article joined and why.
     public func setStory(of articleID: Int64, to storyID: Int64, score: Double, terms: [String]) throws {
-        try db.cachedStatement(sql: "UPDATE articles SET story_id = ?, join_score = ?, join_terms = ? WHERE id = ?")
-            .execute(arguments: [storyID, score, Self.json(terms), articleID])
+        let update = try RawStatement(
+            db, sql: "UPDATE articles SET story_id = ?, join_score = ?, join_terms = ? WHERE id = ?")
+        update.bind(1, storyID)
+        update.bind(2, score)
+        update.bind(3, Self.json(terms))
+        update.bind(4, articleID)
+        try update.run()
     }
 
     private func addVersion(_ fingerprint: String, to articleID: Int64) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO article_versions (article_id, fingerprint) VALUES (?, ?)")
-            .execute(arguments: [articleID, fingerprint])
+        let insert = try RawStatement(
+            db, sql: "INSERT OR IGNORE INTO article_versions (article_id, fingerprint) VALUES (?, ?)")
+        insert.bind(1, articleID)
+        insert.bind(2, fingerprint)
+        try insert.run()
     }
 
     // MARK: Stories
 
     /// Inserts or replaces a story.
     public func saveStory(_ story: StoredStory) throws {
-        try db.cachedStatement(
+        let upsert = try RawStatement(
+            db,
             sql: """
                 INSERT INTO stories (id, headline, outlets, article_count, brief, created, last_activity)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, outlets = excluded.outlets,
                     article_count = excluded.article_count, brief = excluded.brief, last_activity = excluded.last_activity
-                """
-        ).execute(arguments: [
-            story.id, story.headline, Self.json(story.outlets), story.articleCount,
-            Self.json(story.brief), story.created.timeIntervalSince1970,
-            story.lastActivity.timeIntervalSince1970,
-        ])
+                """)
+        upsert.bind(1, story.id)
+        upsert.bind(2, story.headline)
+        upsert.bind(3, Self.json(story.outlets))
+        upsert.bind(4, Int64(story.articleCount))
+        upsert.bind(5, Self.json(story.brief))
+        upsert.bind(6, story.created.timeIntervalSince1970)
+        upsert.bind(7, story.lastActivity.timeIntervalSince1970)
+        try upsert.run()
     }
 
     /// Moves every article of `absorbed` into `survivor` and marks `absorbed` as merged.
@@ -173,8 +255,17 @@ public struct StoreTransaction {
 
     /// The story with this id.
     public func story(id: Int64) throws -> StoredStory? {
-        try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM stories WHERE id = ?"), arguments: [id]).map(
-            Self.story(from:))
+        let select = try RawStatement(
+            db,
+            sql: "SELECT id, headline, outlets, article_count, brief, created, last_activity FROM stories WHERE id = ?")
+        select.bind(1, id)
+        guard try select.next() else { return nil }
+        defer { select.reset() }
+        return StoredStory(
+            id: select.int64(0), headline: select.string(1), outlets: Self.strings(select.optionalString(2)),
+            articleCount: Int(select.int64(3)), brief: Self.strings(select.optionalString(4)),
+            created: Self.date(select.optionalDouble(5)) ?? Date(timeIntervalSince1970: 0),
+            lastActivity: Self.date(select.optionalDouble(6)) ?? Date(timeIntervalSince1970: 0))
     }
 
     /// The largest story id ever stored (0 when none).
@@ -227,23 +318,6 @@ public struct StoreTransaction {
 
     // MARK: Row mapping
 
-    private static func article(from row: Row) -> StoredArticle {
-        StoredArticle(
-            id: row["id"], outlet: row["outlet"], url: row["url"], canonicalURL: row["canonical_url"],
-            guid: row["guid"], title: row["title"], summary: row["summary"],
-            authors: strings(row["authors"]), published: date(row["published"]),
-            versionDate: date(row["version_date"]), fingerprint: row["fingerprint"],
-            firstSeen: date(row["first_seen"]) ?? Date(timeIntervalSince1970: 0), storyID: row["story_id"])
-    }
-
-    private static func story(from row: Row) -> StoredStory {
-        StoredStory(
-            id: row["id"], headline: row["headline"], outlets: strings(row["outlets"]),
-            articleCount: row["article_count"], brief: strings(row["brief"]),
-            created: date(row["created"]) ?? Date(timeIntervalSince1970: 0),
-            lastActivity: date(row["last_activity"]) ?? Date(timeIntervalSince1970: 0))
-    }
-
     private static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
 
     private static func json(_ strings: [String]) -> String {
@@ -259,4 +333,9 @@ public struct StoreTransaction {
 /// reading them back from `sqlite_sequence` each time.
 private final class SequenceCounter {
     var last: Int64?
+}
+
+/// The article id counter of one transaction (see `StoreTransaction.nextArticleID()`).
+private final class ArticleIDCounter {
+    var next: Int64?
 }

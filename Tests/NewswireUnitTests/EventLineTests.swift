@@ -56,6 +56,37 @@ final class EventLineTests: XCTestCase {
         }
     }
 
+    /// Long texts are scanned eight bytes at a time: an escape at any offset of a word is found.
+    func testEscapesAtEveryOffsetOfLongTexts() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "🇺🇦", " ", "~", "\u{7F}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "z!", count: 9) + special
+                let event = Event(
+                    seq: 1, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
+                    article: ArticlePayload(
+                        id: 1, outlet: "o", title: text, url: "u", published: nil, summary: text + text),
+                    story: StoryPayload(id: 2, title: text, brief: [text]))
+                assertSameAsEncoder(event)
+            }
+        }
+    }
+
+    /// An article's members written ahead of its id give the same line as writing it whole.
+    func testArticleWrittenAheadOfItsIDGivesTheSameLine() {
+        for (index, text) in awkward.enumerated() {
+            let article = ArticlePayload(
+                id: Int64(index) * 7_919, outlet: "o-\(text)", title: text, url: "https://x.example/\(text)",
+                published: index % 2 == 0 ? nil : Date(timeIntervalSince1970: 1_700_000_000),
+                summary: text + text, authors: index % 3 == 0 ? nil : [text])
+            var ahead = article
+            ahead.id = 0
+            let event = Event(
+                seq: Int64(index), type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000),
+                article: article, story: StoryPayload(id: 3, title: text))
+            XCTAssertEqual(event.line(encodedArticle: EncodedArticlePayload(ahead)), event.line)
+        }
+    }
+
     func testEventWithEverythingAndNothing() {
         assertSameAsEncoder(Event(seq: 0, type: .articleNew, time: Date(timeIntervalSince1970: 1_795_000_000)))
         assertSameAsEncoder(

@@ -9,7 +9,8 @@ import StoryClustering
 /// to a story, a revision of a known article, or nothing at all.
 enum ArticleStep {
     static func apply(
-        _ article: PreparedArticle, tx: StoreTransaction, window: inout ClusteringWindow, now: Date
+        _ article: PreparedArticle, tx: StoreTransaction, window: inout ClusteringWindow, stories: inout StoryRows,
+        now: Date
     ) throws -> [EmittedEvent] {
         let candidate = article.candidate
         let known = try tx.article(forKeys: article.keys.all)
@@ -18,10 +19,10 @@ enum ArticleStep {
             // Learn this copy's keys, so that it is found directly next time.
             try tx.addKeys(article.keys.all, to: known.id)
             try tx.addHints(article.hints, to: known.id)
-            return try revise(known, with: candidate, content: article.content, tx: tx, now: now)
+            return try revise(known, with: candidate, content: article.content, tx: tx, stories: &stories, now: now)
         }
         return try window.withClusterer(tx: tx, now: now) { clusterer in
-            try insert(article, tx: tx, clusterer: &clusterer, now: now)
+            try insert(article, tx: tx, stories: &stories, clusterer: &clusterer, now: now)
         }
     }
 
@@ -40,7 +41,8 @@ enum ArticleStep {
     }
 
     private static func insert(
-        _ prepared: PreparedArticle, tx: StoreTransaction, clusterer: inout StoryClusterer, now: Date
+        _ prepared: PreparedArticle, tx: StoreTransaction, stories: inout StoryRows, clusterer: inout StoryClusterer,
+        now: Date
     ) throws -> [EmittedEvent] {
         let candidate = prepared.candidate
         var article = StoredArticle(
@@ -48,17 +50,20 @@ enum ArticleStep {
             guid: candidate.guid, title: candidate.title, summary: candidate.summary, authors: candidate.authors,
             published: candidate.published, versionDate: prepared.content.versionDate,
             fingerprint: prepared.fingerprint, firstSeen: now, storyID: nil)
-        article.id = try tx.insertArticle(article, keys: prepared.keys.all)
-        try tx.addHints(prepared.hints, to: article.id)
-
+        // The id the row will get, so that the story is known before the row is written, once.
+        article.id = try tx.nextArticleID()
         let assignment = clusterer.assign(
             ClusterArticle(
                 id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
                 published: article.published ?? now, words: prepared.words))
-        for absorbed in assignment.absorbedStories {
-            try tx.mergeStory(absorbed, into: assignment.story)
+        if !assignment.absorbedStories.isEmpty {
+            // Merging marks the absorbed stories' rows: they must be written first.
+            try stories.flush(assignment.absorbedStories, tx: tx)
+            for absorbed in assignment.absorbedStories {
+                try tx.mergeStory(absorbed, into: assignment.story)
+            }
         }
-        let stored = try tx.story(id: assignment.story)
+        let stored = try stories.story(id: assignment.story, tx: tx)
         let outline = clusterer.outline(of: assignment.story) ?? (articleCount: 1, outlets: [article.outlet])
         let refresh = StoryTextRefresh.isDue(
             storedOutlets: stored?.outlets, articleCount: outline.articleCount, outlets: outline.outlets,
@@ -69,14 +74,17 @@ enum ArticleStep {
                 id: assignment.story, headline: stored?.headline ?? article.title, outlets: outline.outlets,
                 articleCount: outline.articleCount, brief: stored?.brief ?? [])
         let created = stored?.created ?? now
-        try tx.saveStory(
+        // Before the article: its row refers to the story's.
+        try stories.save(
             StoredStory(
                 id: summary.id, headline: summary.headline, outlets: summary.outlets,
                 articleCount: summary.articleCount, brief: summary.brief, created: created,
-                lastActivity: now))
-        try tx.setStory(
-            of: article.id, to: assignment.story, score: assignment.explanation.score,
-            terms: assignment.explanation.sharedTerms)
+                lastActivity: now), tx: tx)
+        article.storyID = assignment.story
+        article.id = try tx.insertArticle(
+            article, keys: prepared.keys.all, joinScore: assignment.explanation.score,
+            joinTerms: assignment.explanation.sharedTerms)
+        try tx.addHints(prepared.hints, to: article.id)
 
         let storyRef = StoryPayload(id: summary.id, title: summary.headline)
         let fullStory = StoryPayload(
@@ -86,7 +94,7 @@ enum ArticleStep {
         return [
             try tx.emit(
                 Event(seq: 0, type: .articleNew, time: now, article: payload(article), story: storyRef),
-                outlet: article.outlet),
+                outlet: article.outlet, encodedArticle: prepared.payload),
             try tx.emit(
                 Event(
                     seq: 0, type: assignment.isNewStory ? .storyNew : .storyUpdated, time: now,
@@ -96,7 +104,7 @@ enum ArticleStep {
 
     private static func revise(
         _ known: StoredArticle, with candidate: ArticleCandidate, content: ArticleContent,
-        tx: StoreTransaction, now: Date
+        tx: StoreTransaction, stories: inout StoryRows, now: Date
     ) throws -> [EmittedEvent] {
         let current = ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate)
         let decision = RevisionDecision.decide(
@@ -110,7 +118,7 @@ enum ArticleStep {
         revised.versionDate = content.versionDate ?? known.versionDate
         revised.fingerprint = content.fingerprint
         try tx.updateArticle(revised)
-        let story = try known.storyID.flatMap { try tx.story(id: $0) }
+        let story = try known.storyID.flatMap { try stories.story(id: $0, tx: tx) }
         return [
             try tx.emit(
                 Event(

@@ -10,12 +10,17 @@ struct EmittedEvent: Sendable {
 }
 
 extension StoreTransaction {
-    /// Stores `event` (its `seq` is assigned here) and returns it with its wire line.
-    func emit(_ event: Event, outlet: String?) throws -> EmittedEvent {
+    /// Stores `event` (its `seq` is assigned here) and returns it with its wire line; its article's
+    /// members come from `encodedArticle` when that was written ahead.
+    func emit(
+        _ event: Event, outlet: String?, encodedArticle: EncodedArticlePayload? = nil
+    ) throws -> EmittedEvent {
         var event = event
         let stored = try appendEvent(type: event.type.rawValue, time: event.time, outlet: outlet) { seq in
             event.seq = seq
-            return event.line
+            let line = event.line(encodedArticle: encodedArticle)
+            assert(line == event.line, "an article's payload written ahead differs from its event's")
+            return line
         }
         return EmittedEvent(event: event, stored: stored, outlet: outlet)
     }

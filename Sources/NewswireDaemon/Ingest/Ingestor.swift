@@ -48,12 +48,14 @@ actor Ingestor {
             result = try store.write { tx in
                 var events: [EmittedEvent] = []
                 var counts = (new: 0, updated: 0)
+                var stories = StoryRows()
                 for article in articles {
-                    let step = try ArticleStep.apply(article, tx: tx, window: &window, now: now)
+                    let step = try ArticleStep.apply(article, tx: tx, window: &window, stories: &stories, now: now)
                     events += step
                     if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
                     if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
                 }
+                try stories.flush(tx: tx)
                 let settled = settle(counts.new)
                 try tx.saveFeedState(settled.state)
                 if let event = settled.event { events.append(try tx.emit(event, outlet: event.outlet)) }

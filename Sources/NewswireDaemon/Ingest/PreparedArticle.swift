@@ -1,6 +1,7 @@
 import ArticleIdentity
 import Foundation
 import Logging
+import NewswireProtocol
 import SourceAdapterKit
 import StoryClustering
 
@@ -18,6 +19,16 @@ struct PreparedArticle: Sendable {
     var fingerprint: String
     var hints: [String]
     var words: ClusterArticleWords
+    /// The `article` member of its `article.new` event, but for the id the store gives it.
+    var payload: EncodedArticlePayload
+
+    /// The article of the `article.new` event a candidate gets, with id 0.
+    static func newArticlePayload(of candidate: ArticleCandidate) -> ArticlePayload {
+        ArticlePayload(
+            id: 0, outlet: candidate.outlet, title: candidate.title, url: candidate.url.absoluteString,
+            published: candidate.published, summary: candidate.summary,
+            authors: candidate.authors.isEmpty ? nil : candidate.authors)
+    }
 
     /// Prepares a feed's candidates with its adapter's link rules; items without a usable link are
     /// left out (and logged at debug level).
@@ -42,7 +53,8 @@ struct PreparedArticle: Sendable {
                 candidate: candidate, keys: keys, content: content, fingerprint: content.fingerprint,
                 hints: NearDuplicate.hints(
                     outlet: candidate.outlet, title: candidate.title, summary: candidate.summary),
-                words: ClusterArticleWords(title: candidate.title, summary: candidate.summary))
+                words: ClusterArticleWords(title: candidate.title, summary: candidate.summary),
+                payload: EncodedArticlePayload(newArticlePayload(of: candidate)))
         }
     }
 }

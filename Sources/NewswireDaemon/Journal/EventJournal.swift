@@ -9,6 +9,13 @@ struct EventJournal: Sendable {
 
     /// Records events in order, written together (one write on stderr).
     func record(_ events: [(event: Event, outlet: String?)]) {
+        guard writer.isJournal else {
+            // On stderr only the sentence, the level and the sequence number show: the fields
+            // are not built at all.
+            writer.sendLines(
+                events.map { (message(for: $0.event, outlet: $0.outlet), $0.event.type.priority, $0.event.seq) })
+            return
+        }
         writer.send(events.map { entry(for: $0.event, outlet: $0.outlet) })
     }
 

@@ -33,15 +33,47 @@ public struct JournalWriter: Sendable {
     public func send(_ entries: [(message: String, priority: Int, fields: [(String, String)])]) {
         guard enabled, !entries.isEmpty else { return }
         guard isJournal else {
-            var text = ""
-            for entry in entries {
-                let seq = entry.fields.first { $0.0 == JournalField.seq }.map { " (#\($0.1))" } ?? ""
-                text += "newswired: \(Self.levelName(entry.priority)): \(entry.message)\(seq)\n"
-            }
-            FileHandle.standardError.write(Data(text.utf8))
+            writeToStderr(
+                entries.map { entry in
+                    (entry.message, entry.priority, entry.fields.first { $0.0 == JournalField.seq }.map(\.1))
+                })
             return
         }
         for entry in entries { sendToJournal(message: entry.message, priority: entry.priority, fields: entry.fields) }
+    }
+
+    /// Writes readable lines on stderr, `newswired: LEVEL: MESSAGE (#SEQ)`, in one write; the
+    /// sequence number is left out when there is none. (Under systemd they become journal entries
+    /// with the sequence number as a field.)
+    public func sendLines(_ lines: [(message: String, priority: Int, seq: Int64?)]) {
+        guard enabled, !lines.isEmpty else { return }
+        guard !isJournal else {
+            for line in lines {
+                sendToJournal(
+                    message: line.message, priority: line.priority,
+                    fields: line.seq.map { [(JournalField.seq, String($0))] } ?? [])
+            }
+            return
+        }
+        writeToStderr(lines.map { ($0.message, $0.priority, $0.seq.map { String($0) }) })
+    }
+
+    private func writeToStderr(_ lines: [(message: String, priority: Int, seq: String?)]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.message.utf8.count + 40 })
+        for line in lines {
+            bytes.append(contentsOf: "newswired: ".utf8)
+            bytes.append(contentsOf: Self.levelName(line.priority).utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: line.message.utf8)
+            if let seq = line.seq {
+                bytes.append(contentsOf: " (#".utf8)
+                bytes.append(contentsOf: seq.utf8)
+                bytes.append(UInt8(ascii: ")"))
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        FileHandle.standardError.write(Data(bytes))
     }
 
     private func sendToJournal(message: String, priority: Int, fields: [(String, String)]) {

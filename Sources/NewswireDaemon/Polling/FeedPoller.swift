@@ -46,7 +46,7 @@ struct FeedPoller: Sendable {
         let pollState = decodePollState(state.pollState)
         state.lastAttempt = now()
 
-        let response: FetchResponse
+        var response: FetchResponse
         do {
             let target = PermanentRedirects.fetchURL(configured: feedURL, state: state)
             response = try await fetcher.fetch(
@@ -65,27 +65,20 @@ struct FeedPoller: Sendable {
         }
         var counts = (new: 0, updated: 0)
         if !response.isNotModified {
-            let feed: ParsedFeed
-            do {
-                feed = try FeedParser.parse(
-                    response.body, contentType: response.contentType,
-                    documentURL: response.effectiveURL, now: now())
-            } catch {
-                return await failed(
-                    state: state, pollState: pollState,
-                    error: FeedReadError(url: url, reason: error.message), now: now(), random: random)
+            let read = self.read(response, url: url, now: now())
+            // The body is not needed any more: a feed waiting for the ingestor keeps only its articles.
+            response.body = Data()
+            let articles: [PreparedArticle]
+            switch read {
+            case .failure(let error):
+                return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
+            case .success(let prepared):
+                articles = prepared.articles
+                if let ttl = prepared.ttlMinutes { hint = max(hint ?? 0, TimeInterval(ttl * 60)) }
             }
-            if feed.isDegraded {
-                logger.notice(
-                    "feed read with damage",
-                    metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
-            }
-            if let ttl = feed.ttlMinutes { hint = max(hint ?? 0, TimeInterval(ttl * 60)) }
             state.etag = response.etag
             state.lastModified = response.lastModified
             state.markHealthy(at: now())
-            let articles = PreparedArticle.prepare(
-                outlet.adapter.articles(from: feed, feedURL: feedURL), adapter: outlet.adapter, logger: logger)
             do {
                 counts = try await ingestor.ingest(
                     articles, now: now(),
@@ -111,6 +104,28 @@ struct FeedPoller: Sendable {
         let (delay, _) = policy.next(
             after: .fetched(newItems: counts.new, serverHint: hint), state: pollState, random: random)
         return Result(succeeded: true, newArticles: counts.new, updatedArticles: counts.updated, nextDelay: delay)
+    }
+
+    /// Parses a body and prepares its articles, in this feed's task. The parsed feed and the
+    /// candidates end with the call, before the feed queues for the ingestor.
+    private func read(
+        _ response: FetchResponse, url: String, now: Date
+    ) -> Swift.Result<(articles: [PreparedArticle], ttlMinutes: Int?), FeedReadError> {
+        let feed: ParsedFeed
+        do {
+            feed = try FeedParser.parse(
+                response.body, contentType: response.contentType, documentURL: response.effectiveURL, now: now)
+        } catch {
+            return .failure(FeedReadError(url: url, reason: error.message))
+        }
+        if feed.isDegraded {
+            logger.notice(
+                "feed read with damage",
+                metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
+        }
+        let articles = PreparedArticle.prepare(
+            outlet.adapter.articles(from: feed, feedURL: feedURL), adapter: outlet.adapter, logger: logger)
+        return .success((articles, feed.ttlMinutes))
     }
 
     /// The feed's state after a successful poll, given how many articles were new: healthy, the
