@@ -27,9 +27,13 @@ final class PollerService: Service {
     func run() async throws {
         let desired = pollers.map { _ in policy.firstDelay(random: Double.random(in: 0..<1)) }
         let firstDelays = PollSpacing.schedule(desired, separation: Self.separation)
-        await withDiscardingTaskGroup { group in
-            for (poller, delay) in zip(pollers, firstDelays) {
-                group.addTask { await self.loop(poller, firstDelay: delay) }
+        // A graceful shutdown cancels the feeds' loops: sleeping ones end at once, polling ones
+        // after their poll (see `loop`). One handler for all feeds, not one per sleep.
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                for (poller, delay) in zip(self.pollers, firstDelays) {
+                    group.addTask { await self.loop(poller, firstDelay: delay) }
+                }
             }
         }
     }
@@ -61,15 +65,21 @@ final class PollerService: Service {
         }
     }
 
+    /// One feed's timer, from its first poll until shutdown (cancellation) or until it is disabled.
+    ///
+    /// Each poll runs in a task of its own: a task keeps the memory its deepest await chain needed
+    /// until it ends, and a poll's (fetch, parse, ingest) is deep, so a loop living as long as the
+    /// daemon would hold it through every idle hour, for every feed. Not being a child task, the poll
+    /// is not cancelled by a shutdown either: one under way finishes and is stored.
     private func loop(_ poller: FeedPoller, firstDelay: TimeInterval) async {
         var delay = firstDelay
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+        while !Task.isCancelled {
             do {
-                try await cancelWhenGracefulShutdown { [delay] in try await Task.sleep(for: .seconds(delay)) }
+                try await Task.sleep(for: .seconds(delay))
             } catch {
                 return
             }
-            let result = await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1))
+            let result = await Task { await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1)) }.value
             await health.update(poller.feedURL, result: result)
             guard let next = result.nextDelay else {
                 logger.notice("feed no longer polled", metadata: ["feed": "\(poller.feedURL)"])
