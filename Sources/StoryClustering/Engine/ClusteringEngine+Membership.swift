@@ -60,7 +60,7 @@ extension ClusteringEngine {
 
     /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).
     mutating func refreshNorm(of slot: Int32) {
-        slots[vitals: slot].squaredNorm = slots[slot].terms.reduce(0) { $0 + $1.1.mass * $1.1.mass }
+        slots[vitals: slot].squaredNorm = slots[slot].terms.squaredMassSum
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
@@ -77,7 +77,7 @@ extension ClusteringEngine {
 
     /// Removes a story's entries from the posting lists, telling the stories whose entries moved.
     mutating func removePostings(of story: StoryState) {
-        for (term, entry) in story.terms {
+        story.terms.forEach { term, entry in
             if let moved = index.remove(at: Int(entry.posting), of: term) {
                 slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }

@@ -32,8 +32,8 @@ extension ClusteringEngine {
         guard firstNorm > 0, secondNorm > 0 else { return 0 }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var dot: Float = 0
-        for (term, entry) in small.terms {
-            guard let other = large.terms[term] else { continue }
+        small.terms.forEach { term, entry in
+            guard let other = large.terms[term] else { return }
             dot += entry.mass * other.mass
         }
         return dot / (firstNorm * secondNorm).squareRoot()
@@ -49,7 +49,7 @@ extension ClusteringEngine {
     private mutating func absorb(_ source: Int32, into target: Int32) {
         let (absorbed, absorbedVitals) = slots.remove(slot: source)
         removePostings(of: absorbed)
-        for (term, entry) in absorbed.terms {
+        absorbed.terms.forEach { term, entry in
             let newPosting = Int32(index.count(of: term))
             if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
                                                        postingIfNew: newPosting) {
