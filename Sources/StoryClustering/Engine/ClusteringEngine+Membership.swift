@@ -10,9 +10,12 @@ extension ClusteringEngine {
     /// Adds an admitted article to the story in `slot`, and returns what each term the story already
     /// had contributed to the article's similarity (for the explanation).
     @discardableResult
-    mutating func add(_ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
-                      now: TimeInterval) -> [(term: TermID, contribution: Float)] {
+    mutating func add(
+        _ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
+        now: TimeInterval
+    ) -> [(term: TermID, contribution: Float)] {
         var shared: [(term: TermID, contribution: Float)] = []
+        shared.reserveCapacity(vector.terms.count)
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
@@ -43,12 +46,17 @@ extension ClusteringEngine {
                     BriefSentence(text: $0.text, terms: extractor.knownTerms(ofWords: $0.words, table: table))
                 }
             } else {
-                let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
-                let texts = [article.title] + lead
-                sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+                // The title's terms were just found while reading the article (unless it had a wire slug).
+                let titleTerms = extractor.termsOfLastTitle() ?? extractor.knownTerms(of: article.title, table: table)
+                var read = [BriefSentence(text: article.title, terms: titleTerms)]
+                for sentence in SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar) {
+                    read.append(BriefSentence(text: sentence, terms: extractor.knownTerms(of: sentence, table: table)))
+                }
+                sentences = read
             }
-            let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
-                                    sentences: sentences)
+            let exemplar = Exemplar(
+                outlet: article.outlet, terms: vector.terms, centrality: centrality,
+                sentences: sentences)
             if place < slots[slot].exemplars.count {
                 slots[slot].exemplars[place] = exemplar
             } else {
@@ -96,8 +104,9 @@ extension ClusteringEngine {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
-                slots[slot].exemplars[position].centrality = similarity(slots[slot].exemplars[position].terms,
-                                                                        toStoryIn: slot)
+                slots[slot].exemplars[position].centrality = similarity(
+                    slots[slot].exemplars[position].terms,
+                    toStoryIn: slot)
             }
         }
         guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }

@@ -13,7 +13,8 @@ extension ClusteringEngine {
         for other in bridged {
             // A lone article is judged as if it arrived now: it moves when it would join the grown story
             // (its first article may have come before the story had any shape, as a cold start does).
-            let needed = slots[other].articleCount == 1
+            let needed =
+                slots[other].articleCount == 1
                 ? configuration.joinThreshold(windowArticles: documents - 1) : threshold
             let similarity = centroidSimilarity(joined, other)
             if similarity >= Float(needed) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
@@ -51,8 +52,10 @@ extension ClusteringEngine {
         removePostings(of: absorbed)
         absorbed.terms.forEach { term, entry in
             let newPosting = Int32(index.count(of: term))
-            if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
-                                                       postingIfNew: newPosting) {
+            if let previous = slots[target].accumulate(
+                term, mass: entry.mass, articles: entry.articles,
+                postingIfNew: newPosting)
+            {
                 index.add(entry.mass, at: previous.posting, of: term)
             } else {
                 _ = index.append(Posting(slot: target, mass: entry.mass), to: term)

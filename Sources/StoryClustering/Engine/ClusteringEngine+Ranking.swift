@@ -21,11 +21,19 @@ extension ClusteringEngine {
         swap(&sums, &accumulator)  // borrowed for this call, so that scanning can read `self`
         defer { swap(&sums, &accumulator) }
         sums.reserve(slots: slots.capacity)
-        var commonTerms: [Int] = []
+        var commonTerms: [Int] = [], rarestFirst: [UInt64] = []
+        swap(&commonTerms, &rankCommonTerms)
+        swap(&rarestFirst, &rankOrder)
+        defer {
+            swap(&commonTerms, &rankCommonTerms)
+            swap(&rarestFirst, &rankOrder)
+        }
+        commonTerms.removeAll(keepingCapacity: true)
+        rarestFirst.removeAll(keepingCapacity: true)
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
-        var rarestFirst = vector.terms.ids.indices.map {
-            UInt64(index.count(of: vector.terms.ids[$0])) << 32 | UInt64($0)
+        for position in vector.terms.ids.indices {
+            rarestFirst.append(UInt64(index.count(of: vector.terms.ids[position])) << 32 | UInt64(position))
         }
         rarestFirst.sort()
         for key in rarestFirst {

@@ -68,7 +68,8 @@ struct TermMap: Sendable, Sequence {
                 if key < 0 { break }
                 bucket = (bucket + 1) & mask
             }
-            buckets[bucket] = Bucket(term: term, entry: StoryTerm(mass: mass, articles: articles, posting: postingIfNew))
+            buckets[bucket] = Bucket(
+                term: term, entry: StoryTerm(mass: mass, articles: articles, posting: postingIfNew))
             return nil
         }
         guard previous == nil else { return previous }

@@ -18,6 +18,10 @@ struct FeatureExtractor: Sendable {
     private var lexicon = Lexicon()
     /// Reused between texts.
     private var words = TokenList()
+    /// The `(term, weight)` pairs of the last article read from its text, reused between articles.
+    private var collected: [(TermID, Float)] = []
+    /// How many of `collected` come from the title, when the title was read whole (no wire slug).
+    private var titleTermCount: Int?
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -27,20 +31,37 @@ struct FeatureExtractor: Sendable {
     /// The terms of an article, creating new terms in `table` and learning capitalisation from it.
     mutating func terms(title: String, summary: String, table: inout TermTable) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
+        swap(&collected, &self.collected)  // borrowed for this call, so that reading can use `self`
+        defer { swap(&collected, &self.collected) }
+        collected.removeAll(keepingCapacity: true)
         collected.reserveCapacity(64)
-        addTerms(of: WireSlug.strip(title), weight: 1, pairs: true, to: &collected, table: &table)
-        addTerms(of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
-                 table: &table)
+        let readTitle = WireSlug.strip(title)
+        addTerms(of: readTitle, weight: 1, pairs: true, to: &collected, table: &table)
+        titleTermCount = readTitle.utf8.count == title.utf8.count ? collected.count : nil
+        addTerms(
+            of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
+            table: &table)
         return ArticleTerms(unordered: collected)
+    }
+
+    /// `knownTerms(of: title, table:)` for the title of the article just read by `terms(title:summary:table:)`,
+    /// taken from what reading it found (the same words, looked up the same way, with the same weights:
+    /// 1 for a word, `pairWeight` for a pair), or `nil` when its title lost a wire slug.
+    /// Valid until the next article is read.
+    func termsOfLastTitle() -> ArticleTerms? {
+        guard let titleTermCount else { return nil }
+        return ArticleTerms(unordered: Array(collected.prefix(titleTermCount)))
     }
 
     /// The same terms from words already read (`ClusterArticleWords`).
     mutating func terms(words: ClusterArticleWords, table: inout TermTable) -> ArticleTerms {
+        titleTermCount = nil
         var collected: [(TermID, Float)] = []
         collected.reserveCapacity(64)
         addTerms(ofWords: words.title, weight: 1, pairs: true, to: &collected, table: &table)
-        addTerms(ofWords: words.summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit,
-                 to: &collected, table: &table)
+        addTerms(
+            ofWords: words.summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit,
+            to: &collected, table: &table)
         return ArticleTerms(unordered: collected)
     }
 
@@ -59,9 +80,11 @@ struct FeatureExtractor: Sendable {
         for token in words.spans {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
-                  let id = words.withBytes(of: token, {
-                      lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
-                  })
+                let id = words.withBytes(
+                    of: token,
+                    {
+                        lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
+                    })
             else {
                 previous = nil
                 continue
@@ -73,24 +96,30 @@ struct FeatureExtractor: Sendable {
         return ArticleTerms(unordered: collected)
     }
 
-    private mutating func addTerms(of text: some StringProtocol, weight: Float, pairs: Bool, wordLimit: Int = .max,
-                                   to collected: inout [(TermID, Float)], table: inout TermTable) {
+    private mutating func addTerms(
+        of text: some StringProtocol, weight: Float, pairs: Bool, wordLimit: Int = .max,
+        to collected: inout [(TermID, Float)], table: inout TermTable
+    ) {
         guard !text.isEmpty else { return }
         Tokenizer.scan(text, into: &words)
         addTerms(ofWords: words, weight: weight, pairs: pairs, wordLimit: wordLimit, to: &collected, table: &table)
     }
 
-    private mutating func addTerms(ofWords words: TokenList, weight: Float, pairs: Bool, wordLimit: Int = .max,
-                                   to collected: inout [(TermID, Float)], table: inout TermTable) {
+    private mutating func addTerms(
+        ofWords words: TokenList, weight: Float, pairs: Bool, wordLimit: Int = .max,
+        to collected: inout [(TermID, Float)], table: inout TermTable
+    ) {
         let learnsCapitals = CapitalisationStatistics.isSentenceCase(words)
         let shouting = Self.isShouting(words)
         var previous: TermID?
         for token in words.spans.prefix(wordLimit) {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
-                  let id = words.withBytes(of: token, {
-                      lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table)
-                  })
+                let id = words.withBytes(
+                    of: token,
+                    {
+                        lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table)
+                    })
             else {
                 previous = nil
                 continue
