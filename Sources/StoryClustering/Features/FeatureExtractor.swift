@@ -22,6 +22,10 @@ struct FeatureExtractor: Sendable {
     private var collected: [(TermID, Float)] = []
     /// How many of `collected` come from the title, when the title was read whole (no wire slug).
     private var titleTermCount: Int?
+    /// `lexicon.epoch` when the title was read.
+    private var titleLexiconEpoch = 0
+    /// Sort keys of `ArticleTerms`, reused between articles.
+    private var sortKeys: [UInt64] = []
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -38,18 +42,24 @@ struct FeatureExtractor: Sendable {
         let readTitle = WireSlug.strip(title)
         addTerms(of: readTitle, weight: 1, pairs: true, to: &collected, table: &table)
         titleTermCount = readTitle.utf8.count == title.utf8.count ? collected.count : nil
+        titleLexiconEpoch = lexicon.epoch
         addTerms(
             of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
             table: &table)
-        return ArticleTerms(unordered: collected)
+        return ArticleTerms(unordered: collected, scratch: &sortKeys)
     }
 
     /// `knownTerms(of: title, table:)` for the title of the article just read by `terms(title:summary:table:)`,
     /// taken from what reading it found (the same words, looked up the same way, with the same weights:
     /// 1 for a word, `pairWeight` for a pair), or `nil` when its title lost a wire slug.
     /// Valid until the next article is read.
+    ///
+    /// Looking the title's words up again would give the same terms and change nothing (every one is in
+    /// the lexicon, so none is added), unless the lexicon's epoch moved since they were read (it was
+    /// emptied, or the summary folded a demonym of the title into its name): then it is `nil`, and the
+    /// title is read again exactly as before.
     func termsOfLastTitle() -> ArticleTerms? {
-        guard let titleTermCount else { return nil }
+        guard let titleTermCount, lexicon.epoch == titleLexiconEpoch else { return nil }
         return ArticleTerms(unordered: Array(collected.prefix(titleTermCount)))
     }
 

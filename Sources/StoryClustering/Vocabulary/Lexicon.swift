@@ -43,6 +43,10 @@ struct Lexicon: Sendable {
     /// Where each word longer than sixteen bytes is in `arena` (`-1` for shorter words).
     private var starts: [Int32] = []
     private var arena: [UInt8] = []
+    /// Bumped each time a known word may stand for another term than before: when the cache is emptied
+    /// (at `limit`) and when a demonym is folded into its name. Between two equal values, looking up a
+    /// word already looked up gives the same term and changes nothing.
+    private(set) var epoch = 0
 
     /// Words kept before the cache is emptied (bounds its memory).
     static let limit = 200_000
@@ -67,6 +71,7 @@ struct Lexicon: Sendable {
         if bucket.mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
             resolved = name
             buckets[position].packed &= ~Bucket.mayFold
+            epoch += 1
         } else if isCurrent {
             return bucket.term
         } else {
@@ -161,6 +166,7 @@ struct Lexicon: Sendable {
     }
 
     private mutating func removeAll() {
+        epoch += 1
         stems.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
@@ -169,15 +175,12 @@ struct Lexicon: Sendable {
 
     /// The first sixteen bytes as two little-endian words, zero-padded.
     static func inlineKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var head: UInt64 = 0, tail: UInt64 = 0
-        for (offset, byte) in bytes.prefix(16).enumerated() {
-            if offset < 8 {
-                head |= UInt64(byte) << (8 * offset)
-            } else {
-                tail |= UInt64(byte) << (8 * (offset - 8))
-            }
+        var key: (UInt64, UInt64) = (0, 0)
+        let count = min(bytes.count, 16)
+        if count > 0, let source = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: count) }
         }
-        return (head, tail)
+        return (UInt64(littleEndian: key.0), UInt64(littleEndian: key.1))
     }
 
     /// A hash of the whole word: its inline key, its length and any bytes of `bytes` beyond sixteen
