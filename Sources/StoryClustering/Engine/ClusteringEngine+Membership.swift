@@ -49,8 +49,14 @@ extension ClusteringEngine {
                 // The title's terms were just found while reading the article (unless it had a wire slug).
                 let titleTerms = extractor.termsOfLastTitle() ?? extractor.knownTerms(of: article.title, table: table)
                 var read = [BriefSentence(text: article.title, terms: titleTerms)]
-                for sentence in SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar) {
-                    read.append(BriefSentence(text: sentence, terms: extractor.knownTerms(of: sentence, table: table)))
+                // The summary's sentences are found among the words read with it, not read again.
+                let summary = Array(article.summary.utf8)
+                for range in SentenceSplitter.ranges(ofSentencesIn: summary).prefix(Self.sentencesPerExemplar) {
+                    let text = String(decoding: summary[range], as: UTF8.self)
+                    let terms =
+                        extractor.knownTermsOfLastSummary(in: range, table: table)
+                        ?? extractor.knownTerms(of: text, table: table)
+                    read.append(BriefSentence(text: text, terms: terms))
                 }
                 sentences = read
             }

@@ -26,6 +26,10 @@ struct FeatureExtractor: Sendable {
     private var titleLexiconEpoch = 0
     /// Sort keys of `ArticleTerms`, reused between articles.
     private var sortKeys: [UInt64] = []
+    /// Whether `words` holds the words of the last article's summary (read from its text).
+    private var holdsSummaryWords = false
+    /// The words of a sentence read on its own, apart from `words`.
+    private var sentenceWords = TokenList()
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -46,6 +50,7 @@ struct FeatureExtractor: Sendable {
         addTerms(
             of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
             table: &table)
+        holdsSummaryWords = !summary.isEmpty  // else `words` still holds the title's
         return ArticleTerms(unordered: collected, scratch: &sortKeys)
     }
 
@@ -66,6 +71,7 @@ struct FeatureExtractor: Sendable {
     /// The same terms from words already read (`ClusterArticleWords`).
     mutating func terms(words: ClusterArticleWords, table: inout TermTable) -> ArticleTerms {
         titleTermCount = nil
+        holdsSummaryWords = false
         var collected: [(TermID, Float)] = []
         collected.reserveCapacity(64)
         addTerms(ofWords: words.title, weight: 1, pairs: true, to: &collected, table: &table)
@@ -78,16 +84,41 @@ struct FeatureExtractor: Sendable {
     /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
     /// the sentences of a brief, whose words were just read with their article).
     mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
-        Tokenizer.scan(text, into: &words)
-        return knownTerms(ofWords: words, table: table)
+        Tokenizer.scan(text, into: &sentenceWords)
+        return knownTerms(ofWords: sentenceWords, table: table)
+    }
+
+    /// `knownTerms(of: sentence, table:)` for the sentence at `range` (UTF-8 offsets, as
+    /// `SentenceSplitter` finds it) of the summary of the article just read by `terms(title:summary:table:)`,
+    /// from the summary's words rather than by reading the sentence again; `nil` if the summary's words
+    /// are not at hand. A sentence ends with `.`, `!` or `?` before a space, where every word ends, so its
+    /// words are exactly the summary's words that start inside it.
+    mutating func knownTermsOfLastSummary(in range: Range<Int>, table: TermTable) -> ArticleTerms? {
+        guard holdsSummaryWords else { return nil }
+        let spans = words.spans
+        var first = 0, end = spans.count
+        while first < end {  // the first word starting at or after the sentence
+            let middle = (first + end) / 2
+            if Int(spans[middle].source) < range.lowerBound { first = middle + 1 } else { end = middle }
+        }
+        end = first
+        while end < spans.count, Int(spans[end].source) < range.upperBound { end += 1 }
+        return knownTerms(ofWords: words, spans: spans[first..<end], table: table)
     }
 
     /// The same terms from words already read.
     mutating func knownTerms(ofWords words: TokenList, table: TermTable) -> ArticleTerms {
+        knownTerms(ofWords: words, spans: words.spans[...], table: table)
+    }
+
+    /// The same terms from some of the words read.
+    private mutating func knownTerms(
+        ofWords words: TokenList, spans: ArraySlice<TokenList.Span>, table: TermTable
+    ) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
-        let shouting = Self.isShouting(words)
+        let shouting = Self.isShouting(spans)
         var previous: TermID?
-        for token in words.spans {
+        for token in spans {
             let keepsStopWord = token.isAllCapitals && !shouting
             guard token.length >= 2,
                 let id = words.withBytes(
@@ -142,9 +173,11 @@ struct FeatureExtractor: Sendable {
     }
 
     /// Whether most words are written in capitals, so that capitals mark no acronym.
-    private static func isShouting(_ words: TokenList) -> Bool {
+    private static func isShouting(_ words: TokenList) -> Bool { isShouting(words.spans[...]) }
+
+    private static func isShouting(_ spans: ArraySlice<TokenList.Span>) -> Bool {
         var counted = 0, capitals = 0
-        for token in words.spans where !token.isNumber {
+        for token in spans where !token.isNumber {
             counted += 1
             if token.isAllCapitals { capitals += 1 }
         }

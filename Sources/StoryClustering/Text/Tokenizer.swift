@@ -40,6 +40,8 @@ private struct WordScanner {
     private var atSentenceStart = true
     /// Letters since the word started or since the last dot of an abbreviation.
     private var segmentLetters = 0
+    /// Where the current word starts in the text (kept at the current byte while the word is empty).
+    private var sourceStart = 0
 
     init(list: TokenList) {
         self.list = list
@@ -51,6 +53,7 @@ private struct WordScanner {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            if wordIsEmpty { sourceStart = index }
             if Self.isLowercaseASCII(bytes[index]) {
                 // Most of a text: a run of lowercase letters goes into the word in one copy.
                 var end = index + 1
@@ -171,7 +174,7 @@ private struct WordScanner {
             list.closeWord(
                 from: wordStart, isCapitalised: capitals > 0,
                 isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
-                startsSentence: atSentenceStart)
+                startsSentence: atSentenceStart, source: sourceStart)
             wordStart = list.end
             atSentenceStart = false
         }
