@@ -94,15 +94,24 @@ struct CandidateList {
     let limit: Int
     private(set) var sorted: [Candidate] = []
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) {
+        self.limit = limit
+        sorted.reserveCapacity(limit)
+    }
 
     /// The score a candidate must beat to enter the list.
     var admissionScore: Float { sorted.count < limit ? -.infinity : sorted[sorted.count - 1].score }
 
     mutating func offer(_ candidate: Candidate) {
         guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }
-        let position = sorted.firstIndex { $0.score < candidate.score } ?? sorted.count
-        sorted.insert(candidate, at: position)
-        if sorted.count > limit { sorted.removeLast() }
+        if sorted.count == limit { sorted.removeLast() }
+        // Insertion from the end: after every candidate scoring at least as much (so ties keep their order).
+        sorted.append(candidate)
+        var position = sorted.count - 1
+        while position > 0, sorted[position - 1].score < candidate.score {
+            sorted[position] = sorted[position - 1]
+            position -= 1
+        }
+        sorted[position] = candidate
     }
 }

@@ -30,6 +30,12 @@ struct FeatureExtractor: Sendable {
     private var holdsSummaryWords = false
     /// The words of a sentence read on its own, apart from `words`.
     private var sentenceWords = TokenList()
+    /// While reading a summary: what the lexicon gave for each of its words (`-1` for none, or a word too
+    /// short to look up) and whether a stop word was kept, so that its sentences need not look them up again.
+    private var summaryLookups: [(term: TermID, keptStopWord: Bool)] = []
+    private var recordsLookups = false
+    /// `lexicon.epoch` when the summary started being read.
+    private var summaryLexiconEpoch = 0
 
     init(summaryWeight: Float = 0.5, pairWeight: Float = 0.7) {
         self.summaryWeight = summaryWeight
@@ -47,9 +53,13 @@ struct FeatureExtractor: Sendable {
         addTerms(of: readTitle, weight: 1, pairs: true, to: &collected, table: &table)
         titleTermCount = readTitle.utf8.count == title.utf8.count ? collected.count : nil
         titleLexiconEpoch = lexicon.epoch
+        summaryLookups.removeAll(keepingCapacity: true)
+        summaryLexiconEpoch = lexicon.epoch
+        recordsLookups = true
         addTerms(
             of: summary, weight: summaryWeight, pairs: false, wordLimit: Self.summaryWordLimit, to: &collected,
             table: &table)
+        recordsLookups = false
         holdsSummaryWords = !summary.isEmpty  // else `words` still holds the title's
         return ArticleTerms(unordered: collected, scratch: &sortKeys)
     }
@@ -103,7 +113,10 @@ struct FeatureExtractor: Sendable {
         }
         end = first
         while end < spans.count, Int(spans[end].source) < range.upperBound { end += 1 }
-        return knownTerms(ofWords: words, spans: spans[first..<end], table: table)
+        // A word looked up while reading, with the lexicon's epoch unchanged since, would give the same
+        // term again (and change nothing): its lookup is reused. Others are looked up as before.
+        let reusable = lexicon.epoch == summaryLexiconEpoch ? summaryLookups.count : 0
+        return knownTerms(ofWords: words, spans: spans[first..<end], table: table, lookedUpBelow: reusable)
     }
 
     /// The same terms from words already read.
@@ -112,21 +125,28 @@ struct FeatureExtractor: Sendable {
     }
 
     /// The same terms from some of the words read.
+    ///
+    /// `summaryLookups` holds the lookups of the words of `words` below `lookedUpBelow` (`0`: none).
     private mutating func knownTerms(
-        ofWords words: TokenList, spans: ArraySlice<TokenList.Span>, table: TermTable
+        ofWords words: TokenList, spans: ArraySlice<TokenList.Span>, table: TermTable, lookedUpBelow: Int = 0
     ) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
         let shouting = Self.isShouting(spans)
         var previous: TermID?
-        for token in spans {
+        for position in spans.indices {
+            let token = spans[position]
             let keepsStopWord = token.isAllCapitals && !shouting
-            guard token.length >= 2,
-                let id = words.withBytes(
-                    of: token,
-                    {
-                        lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
-                    })
-            else {
+            let id: TermID?
+            if token.length < 2 {
+                id = nil
+            } else if position < lookedUpBelow, summaryLookups[position].keptStopWord == keepsStopWord {
+                id = summaryLookups[position].term >= 0 ? summaryLookups[position].term : nil
+            } else {
+                id = words.withBytes(of: token) {
+                    lexicon.existingTerm(of: $0, keepingStopWord: keepsStopWord, in: table)
+                }
+            }
+            guard let id else {
                 previous = nil
                 continue
             }
@@ -162,9 +182,11 @@ struct FeatureExtractor: Sendable {
                         lexicon.term(of: $0, keepingStopWord: keepsStopWord, in: &table)
                     })
             else {
+                if recordsLookups { summaryLookups.append((-1, keepsStopWord)) }
                 previous = nil
                 continue
             }
+            if recordsLookups { summaryLookups.append((id, keepsStopWord)) }
             if learnsCapitals { CapitalisationStatistics.observe(token, as: id, in: &table) }
             collected.append((id, weight))
             if pairs, let previous { collected.append((table.pair(previous, id), weight * pairWeight)) }
