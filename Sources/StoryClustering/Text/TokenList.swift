@@ -22,6 +22,14 @@ struct TokenList: Sendable, Equatable {
     private(set) var bytes: [UInt8] = []
     private(set) var spans: [Span] = []
 
+    init() {}
+
+    /// A list of words already written (see `WordSink`).
+    init(bytes: [UInt8], spans: [Span]) {
+        self.bytes = bytes
+        self.spans = spans
+    }
+
     /// Empties the list, keeping its storage.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
