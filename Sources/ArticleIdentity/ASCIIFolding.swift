@@ -18,6 +18,38 @@ enum ASCIIFolding {
         return true
     }
 
+    /// What `fold` makes of one ASCII byte: `nil` for whitespace, else the byte lowercased (a backtick
+    /// as an apostrophe).
+    @inline(__always)
+    static func folded(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: " "), 0x09...0x0D: nil
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+        case UInt8(ascii: "`"): UInt8(ascii: "'")
+        default: byte
+        }
+    }
+
+    /// The FNV-1a hash `hash` continued with the folded bytes of the ASCII text in `bytes`.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, into hash: UInt64) -> UInt64 {
+        var hash = hash
+        var started = false
+        var pendingSpace = false
+        for byte in bytes {
+            guard let folded = folded(byte) else {
+                pendingSpace = started
+                continue
+            }
+            if pendingSpace {
+                hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash)
+                pendingSpace = false
+            }
+            hash = StableHash.fnv1a64(folded, into: hash)
+            started = true
+        }
+        return hash
+    }
+
     /// Calls `emit` with each byte of the folded text: lower case, a backtick as an apostrophe, runs of
     /// whitespace as one space, none at either end. `bytes` must be ASCII.
     @inline(__always)

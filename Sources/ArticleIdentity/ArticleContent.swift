@@ -27,9 +27,7 @@ public struct ArticleContent: Sendable, Equatable {
         var text = text
         let fast: UInt64? = text.withUTF8 { bytes in
             guard ASCIIFolding.isASCII(bytes) else { return nil }
-            var value = hash.hash
-            ASCIIFolding.fold(bytes) { value = StableHash.fnv1a64($0, into: value) }
-            return value
+            return ASCIIFolding.hash(bytes, into: hash.hash)
         }
         guard let fast else { return TextFolding.fold(text, into: hash) }
         return FoldedHash(hash: fast)

@@ -95,16 +95,30 @@ struct FoldedWords: FoldedByteSink {
         bytes = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
             var count = 0
             var wordStart = -1
-            ASCIIFolding.fold(text) { byte in
-                switch byte {
+            var started = false
+            var pendingSpace = false
+            for byte in text {
+                guard let folded = ASCIIFolding.folded(byte) else {
+                    pendingSpace = started
+                    continue
+                }
+                if pendingSpace {  // a space ends a word
+                    if wordStart >= 0 { ranges.append(wordStart..<count) }
+                    wordStart = -1
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                switch folded {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     if wordStart < 0 { wordStart = count }
                 default:
                     if wordStart >= 0 { ranges.append(wordStart..<count) }
                     wordStart = -1
                 }
-                buffer[count] = byte
+                buffer[count] = folded
                 count += 1
+                started = true
             }
             if wordStart >= 0 { ranges.append(wordStart..<count) }
             initialized = count
