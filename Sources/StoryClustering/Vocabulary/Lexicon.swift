@@ -107,16 +107,25 @@ struct Lexicon: Sendable {
     /// The position in `buckets` of the word, added if new.
     private mutating func bucketPosition(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let (head, tail) = Self.inlineKey(bytes)
-        let mask = buckets.count - 1
-        var position = bucket(of: Self.hash(bytes, length: bytes.count, head: head, tail: tail))
-        while buckets[position].length != 0 {
-            if buckets[position].head == head, buckets[position].tail == tail,
-                Int(buckets[position].length) == bytes.count, matchesLongWord(buckets[position].index, bytes)
-            {
-                return position
+        let start = bucket(of: Self.hash(bytes, length: bytes.count, head: head, tail: tail))
+        // A known word (most lookups): probe without a bounds check per read. `~position` is the empty
+        // bucket that ends the probe, where a new word goes.
+        let probe = buckets.withUnsafeBufferPointer { buckets in
+            let mask = buckets.count - 1
+            var position = start
+            while true {
+                let candidate = buckets[position]
+                if candidate.length == 0 { return ~position }
+                if candidate.head == head, candidate.tail == tail, Int(candidate.length) == bytes.count,
+                    matchesLongWord(candidate.index, bytes)
+                {
+                    return position
+                }
+                position = (position + 1) & mask
             }
-            position = (position + 1) & mask
         }
+        if probe >= 0 { return probe }
+        let position = ~probe
         if stems.count >= Self.limit {
             removeAll()
             return bucketPosition(of: bytes)
@@ -187,7 +196,9 @@ struct Lexicon: Sendable {
     /// (`bytes` may be empty for a word of sixteen bytes or fewer).
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, head: UInt64, tail: UInt64) -> UInt64 {
         var hash = mix(mix(head ^ 0x9E37_79B9_7F4A_7C15) ^ tail ^ UInt64(length) << 56)
-        for byte in bytes.dropFirst(16) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if bytes.count > 16 {
+            for index in 16..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3 }
+        }
         return mix(hash)
     }
 
