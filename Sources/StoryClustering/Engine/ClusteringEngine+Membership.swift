@@ -99,8 +99,30 @@ extension ClusteringEngine {
     }
 
     /// The cosine between a stored article's terms and the centroid of the story in `slot`.
+    ///
+    /// The same as `similarity(WeightedTerms(terms, …), toStoryIn:)`, operation for operation, with the
+    /// weights in a buffer on the stack instead of the vector's arrays.
     func similarity(_ terms: ArticleTerms, toStoryIn slot: Int32) -> Float {
-        similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
+        let squaredNorm = slots[vitals: slot].squaredNorm
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(terms.count, 1)) { weighted in
+            var squaredLength: Float = 0
+            for position in terms.ids.indices {
+                let value =
+                    terms.weights[position]
+                    * weighting.weight(of: table[terms.ids[position]], in: table, documents: documents)
+                weighted[position] = value
+                squaredLength += value * value
+            }
+            let length = squaredLength.squareRoot()
+            guard squaredNorm > 0 else { return 0 }
+            var dot: Float = 0
+            for position in terms.ids.indices {
+                guard let shared = slots[slot].terms[terms.ids[position]] else { continue }
+                let value = length > 0 ? weighted[position] / length : weighted[position]
+                dot += value * shared.mass
+            }
+            return dot / squaredNorm.squareRoot()
+        }
     }
 
     /// Where a new article of the given centrality goes among the story's exemplars: appended while
@@ -110,9 +132,9 @@ extension ClusteringEngine {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
-                slots[slot].exemplars[position].centrality = similarity(
-                    slots[slot].exemplars[position].terms,
-                    toStoryIn: slot)
+                // Measured first, then stored: measuring reads the engine, storing writes it.
+                let centrality = similarity(slots[slot].exemplars[position].terms, toStoryIn: slot)
+                slots[slot].exemplars[position].centrality = centrality
             }
         }
         guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }
