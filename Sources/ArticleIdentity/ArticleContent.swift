@@ -19,7 +19,7 @@ public struct ArticleContent: Sendable, Equatable {
         // The hash of `fold(title) + "\u{1F}" + fold(summary)`, without building that string.
         var hash = Self.foldedHash(of: title, into: FoldedHash())
         hash.take(0x1F)
-        return String(Self.foldedHash(of: summary, into: hash).hash, radix: 16)
+        return HashDigits.string(Self.foldedHash(of: summary, into: hash).hash, radix: 16)
     }
 
     /// `TextFolding.fold(text, into: hash)`, in one tight loop when the text is ASCII.

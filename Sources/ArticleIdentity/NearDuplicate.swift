@@ -57,7 +57,7 @@ public enum NearDuplicate {
             if position != words.startIndex { hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash) }
             for byte in text.bytes[range] { hash = StableHash.fnv1a64(byte, into: hash) }
         }
-        return String(hash, radix: 36)
+        return HashDigits.string(hash, radix: 36)
     }
 }
 

@@ -41,4 +41,13 @@ final class ASCIIFoldingTests: XCTestCase {
             XCTAssertEqual(ArticleContent(title: title, summary: summary, versionDate: nil).fingerprint, expected)
         }
     }
+
+    func testHashDigitsAreThoseOfTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt64] = [0, 1, 15, 16, 35, 36, .max, .max - 1] + (0..<2_000).map { _ in generator.next() }
+        for value in values {
+            XCTAssertEqual(HashDigits.string(value, radix: 16), String(value, radix: 16))
+            XCTAssertEqual(HashDigits.string(value, radix: 36), String(value, radix: 36))
+        }
+    }
 }
