@@ -21,14 +21,14 @@ public struct IdentityKeys: Sendable, Equatable {
         canonicalLink = link
         var keys: [String] = []
         keys.reserveCapacity(4)
-        keys.append(KeyText.joined("url:", link))
+        keys.append("url:" + link)
         if let rawGuid = candidate.guid.map(Whitespace.trimmed), Self.hasFourCharacters(rawGuid) {
-            keys.append(KeyText.joined("guid:", candidate.outlet, ":", rawGuid))
+            keys.append("guid:\(candidate.outlet):\(rawGuid)")
             if let guidLink = canonicalizer.canonicalize(rawGuid), let pathStart = Self.pathStart(guidLink) {
                 let path = String(guidLink[pathStart...])
                 if path.utf8.count > 1 {  // ASCII: a canonical path is percent-encoded
-                    keys.append(KeyText.joined("guidpath:", candidate.outlet, ":", path))
-                    keys.append(KeyText.joined("url:", guidLink))
+                    keys.append("guidpath:\(candidate.outlet):\(path)")
+                    keys.append("url:" + guidLink)
                 }
             }
         }

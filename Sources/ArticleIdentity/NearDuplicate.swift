@@ -18,12 +18,11 @@ public enum NearDuplicate {
         guard summaryText.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).
             let titleText = FoldedWords(title)
-            return titleText.count >= minimumWords
-                ? [KeyText.joined("t:", outlet, ":", hash(titleText, titleText.ranges[...]))] : []
+            return titleText.count >= minimumWords ? ["t:\(outlet):\(hash(titleText, titleText.ranges[...]))"] : []
         }
         return [
-            KeyText.joined("s:", outlet, ":", hash(summaryText, summaryText.ranges.prefix(8))),
-            KeyText.joined("e:", outlet, ":", hash(summaryText, summaryText.ranges.suffix(8))),
+            "s:\(outlet):\(hash(summaryText, summaryText.ranges.prefix(8)))",
+            "e:\(outlet):\(hash(summaryText, summaryText.ranges.suffix(8)))",
         ]
     }
 
