@@ -21,21 +21,13 @@ struct ArticleTerms: Sendable, Equatable {
         keys.removeAll(keepingCapacity: true)
         for pair in pairs { keys.append(UInt64(UInt32(bitPattern: pair.0)) << 32 | UInt64(~pair.1.bitPattern)) }
         keys.sort()
-        // The first key of each id, written straight into arrays of the largest size needed.
-        var written = 0
-        weights = []
-        ids = [TermID](unsafeUninitializedCapacity: keys.count) { idBuffer, writtenIDs in
-            weights = [Float](unsafeUninitializedCapacity: keys.count) { weightBuffer, writtenWeights in
-                for key in keys {
-                    let id = TermID(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
-                    guard written == 0 || idBuffer[written - 1] != id else { continue }
-                    idBuffer[written] = id
-                    weightBuffer[written] = Float(bitPattern: ~UInt32(truncatingIfNeeded: key))
-                    written += 1
-                }
-                writtenWeights = written
-            }
-            writtenIDs = written
+        ids.reserveCapacity(keys.count)
+        weights.reserveCapacity(keys.count)
+        for key in keys {
+            let id = TermID(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+            guard ids.last != id else { continue }
+            ids.append(id)
+            weights.append(Float(bitPattern: ~UInt32(truncatingIfNeeded: key)))
         }
     }
 
