@@ -17,9 +17,20 @@ public struct ArticleContent: Sendable, Equatable {
     /// whitespace and letter case. Two copies that differ only there are the same version.
     public var fingerprint: String {
         // The hash of `fold(title) + "\u{1F}" + fold(summary)`, without building that string.
-        var hash = TextFolding.fold(title, into: FoldedHash())
+        var hash = Self.foldedHash(of: title, into: FoldedHash())
         hash.take(0x1F)
-        return String(TextFolding.fold(summary, into: hash).hash, radix: 16)
+        return HashDigits.string(Self.foldedHash(of: summary, into: hash).hash, radix: 16)
+    }
+
+    /// `TextFolding.fold(text, into: hash)`, in one tight loop when the text is ASCII.
+    private static func foldedHash(of text: String, into hash: FoldedHash) -> FoldedHash {
+        var text = text
+        let fast: UInt64? = text.withUTF8 { bytes in
+            guard ASCIIFolding.isASCII(bytes) else { return nil }
+            return ASCIIFolding.hash(bytes, into: hash.hash)
+        }
+        guard let fast else { return TextFolding.fold(text, into: hash) }
+        return FoldedHash(hash: fast)
     }
 }
 
@@ -35,6 +46,19 @@ public enum TextFolding {
 
     /// `fold(text)` as UTF-8 bytes.
     static func foldedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        let ascii: [UInt8]? = text.withUTF8 { source in
+            guard ASCIIFolding.isASCII(source) else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                var count = 0
+                ASCIIFolding.fold(source) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+                initialized = count
+            }
+        }
+        if let ascii { return ascii }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         return fold(text, into: consume bytes)
@@ -97,6 +121,11 @@ extension Array: FoldedByteSink where Element == UInt8 {
 /// The FNV-1a hash of the bytes taken.
 struct FoldedHash: FoldedByteSink {
     private(set) var hash = StableHash.fnv1a64Basis
+
+    init() {}
+
+    /// A hash that has taken bytes already.
+    init(hash: UInt64) { self.hash = hash }
 
     mutating func take(_ byte: UInt8) { hash = StableHash.fnv1a64(byte, into: hash) }
 }

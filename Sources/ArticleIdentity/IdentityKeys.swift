@@ -19,7 +19,9 @@ public struct IdentityKeys: Sendable, Equatable {
     public init?(candidate: ArticleCandidate, canonicalizer: LinkCanonicalizer) {
         guard let link = canonicalizer.canonicalize(candidate.url.absoluteString) else { return nil }
         canonicalLink = link
-        var keys = ["url:" + link]
+        var keys: [String] = []
+        keys.reserveCapacity(4)
+        keys.append("url:" + link)
         if let rawGuid = candidate.guid.map(Whitespace.trimmed), Self.hasFourCharacters(rawGuid) {
             keys.append("guid:\(candidate.outlet):\(rawGuid)")
             if let guidLink = canonicalizer.canonicalize(rawGuid), let pathStart = Self.pathStart(guidLink) {
@@ -31,6 +33,7 @@ public struct IdentityKeys: Sendable, Equatable {
             }
         }
         all = []
+        all.reserveCapacity(keys.count)
         for key in keys where !all.contains(key) { all.append(key) }  // at most four
     }
 

@@ -57,7 +57,7 @@ public enum NearDuplicate {
             if position != words.startIndex { hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash) }
             for byte in text.bytes[range] { hash = StableHash.fnv1a64(byte, into: hash) }
         }
-        return String(hash, radix: 36)
+        return HashDigits.string(hash, radix: 36)
     }
 }
 
@@ -72,10 +72,58 @@ struct FoldedWords: FoldedByteSink {
     var count: Int { ranges.count }
 
     init(_ text: String) {
+        var text = text
+        if let folded = text.withUTF8({ ASCIIFolding.isASCII($0) ? Self(ascii: $0) : nil }) {
+            self = folded
+        } else {
+            self = Self.general(text)
+        }
+    }
+
+    /// The same through `TextFolding.fold`, for any text.
+    static func general(_ text: String) -> FoldedWords {
         var words = FoldedWords(capacity: text.utf8.count)
         words = TextFolding.fold(text, into: consume words)
         if words.wordStart >= 0 { words.ranges.append(words.wordStart..<words.bytes.count) }
-        self = words
+        return words
+    }
+
+    /// The same from ASCII text, written straight into the buffer (folding never lengthens ASCII).
+    private init(ascii text: UnsafeBufferPointer<UInt8>) {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(text.count / 4)
+        bytes = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
+            var count = 0
+            var wordStart = -1
+            var started = false
+            var pendingSpace = false
+            for byte in text {
+                guard let folded = ASCIIFolding.folded(byte) else {
+                    pendingSpace = started
+                    continue
+                }
+                if pendingSpace {  // a space ends a word
+                    if wordStart >= 0 { ranges.append(wordStart..<count) }
+                    wordStart = -1
+                    buffer[count] = UInt8(ascii: " ")
+                    count += 1
+                    pendingSpace = false
+                }
+                switch folded {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if wordStart < 0 { wordStart = count }
+                default:
+                    if wordStart >= 0 { ranges.append(wordStart..<count) }
+                    wordStart = -1
+                }
+                buffer[count] = folded
+                count += 1
+                started = true
+            }
+            if wordStart >= 0 { ranges.append(wordStart..<count) }
+            initialized = count
+        }
+        self.ranges = ranges
     }
 
     private init(capacity: Int) {

@@ -16,7 +16,9 @@ extension LinkCanonicalizer {
         foldPath(from: pathStart, in: &out)
         guard let query = link.query, !query.isEmpty else { return String(decoding: out, as: UTF8.self) }
         var normalized: [UInt8] = []
+        normalized.reserveCapacity(query.count)
         var kept: [Range<Int>] = []
+        kept.reserveCapacity(8)
         var pairStart = query.lowerBound
         for index in query.lowerBound...query.upperBound
         where index == query.upperBound || bytes[index] == UInt8(ascii: "&") {
@@ -75,7 +77,8 @@ extension LinkCanonicalizer {
             start += 4
         }
         let hostStart = out.count
-        for byte in host[start..<end] { out.append(TrackingNames.lowercased(byte)) }
+        out.append(contentsOf: host[start..<end])
+        for index in hostStart..<out.count { out[index] = TrackingNames.lowercased(out[index]) }
         guard !rules.hostAliases.isEmpty else { return }
         if let alias = rules.hostAliases[String(decoding: out[hostStart...], as: UTF8.self)] {
             out.removeSubrange(hostStart...)
@@ -101,6 +104,10 @@ extension LinkCanonicalizer {
 
     /// `normalizePercentEncoding` of `part`, appended to `out`.
     static func appendNormalizingPercentEncoding(_ part: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        guard part.contains(UInt8(ascii: "%")) else {
+            out.append(contentsOf: part)  // most paths and parameters have no escape: one copy
+            return
+        }
         var index = part.startIndex
         while index < part.endIndex {
             let byte = part[index]

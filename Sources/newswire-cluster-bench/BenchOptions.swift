@@ -3,7 +3,7 @@ import Foundation
 /// The command line of `newswire-cluster-bench`.
 struct BenchOptions {
     static let usage = """
-        usage: newswire-cluster-bench [--articles N] [--rate PER_HOUR] [--no-summaries] [--dev FILE.jsonl]
+        usage: newswire-cluster-bench [--articles N] [--rate PER_HOUR] [--no-summaries] [--dev FILE.jsonl] [--trace FILE]
         """
 
     /// Articles in the stream.
@@ -14,6 +14,8 @@ struct BenchOptions {
     var summaries = true
     /// Replay this JSON Lines file (the development set) instead of the synthetic stream.
     var devFile: String?
+    /// Write every decision to this file (`DecisionTrace`), to compare two builds.
+    var traceFile: String?
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -23,6 +25,7 @@ struct BenchOptions {
             case "--rate": rate = try Self.value(of: argument, from: &rest, as: Double.init)
             case "--no-summaries": summaries = false
             case "--dev": devFile = try Self.value(of: argument, from: &rest, as: { $0 })
+            case "--trace": traceFile = try Self.value(of: argument, from: &rest, as: { $0 })
             default: throw BenchOptionError(message: "unknown argument \(argument)")
             }
         }

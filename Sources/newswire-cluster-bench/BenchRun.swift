@@ -10,6 +10,8 @@ struct BenchRun {
     private(set) var newStories = 0
     private(set) var identityCPU = 0.0, identityWall = 0.0
     private(set) var clusteringCPU = 0.0, clusteringWall = 0.0
+    /// Where every decision is written, when asked (`--trace`).
+    var trace: DecisionTrace?
 
     /// Runs a batch through identity, then clustering; returns the CPU seconds of each stage.
     mutating func process(_ batch: [ArticleCandidate]) -> (identity: Double, clustering: Double) {
@@ -20,15 +22,18 @@ struct BenchRun {
         admitted.reserveCapacity(batch.count)
         for (offset, candidate) in batch.enumerated() {
             if let article = identity.process(candidate, id: String(articles + offset)) { admitted.append(article) }
+            if identity.recordsOutputs { trace?.record(identity: identity.lastOutputs) }
         }
         let identitySeconds = ThreadClock.seconds - cpu
         identityCPU += identitySeconds
         identityWall += (clock.now - wall).seconds
         wall = clock.now
         cpu = ThreadClock.seconds
-        for article in admitted {
+        for (number, article) in admitted.enumerated() {
             clusterer.expire(now: article.published)
-            if clusterer.assign(article).isNewStory { newStories += 1 }
+            let assignment = clusterer.assign(article)
+            if assignment.isNewStory { newStories += 1 }
+            trace?.record(article, assignment, number: articles + number, clusterer: clusterer)
         }
         let clusteringSeconds = ThreadClock.seconds - cpu
         clusteringCPU += clusteringSeconds

@@ -34,6 +34,14 @@ struct ClusterBench {
             : "development set replayed, one copy every 3 days"
         report("stream: \(stream)")
         var run = BenchRun()
+        if let path = options.traceFile {
+            guard let trace = DecisionTrace(path: path) else {
+                FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+                exit(1)
+            }
+            run.trace = trace
+            run.identity.recordsOutputs = true
+        }
         report("articles  identity+clustering/s  clustering/s  RSS MiB  stories  articles-in-window  terms")
         while run.articles < options.articles {
             let size = min(10_000, options.articles - run.articles)
@@ -51,6 +59,7 @@ struct ClusterBench {
                         window.activeTerms))
             }
         }
+        run.trace?.flush()
         let peak = ProcessMemory.peakResidentMiB ?? -1
         let total = Double(run.articles)
         report(

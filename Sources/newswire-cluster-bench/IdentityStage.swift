@@ -12,6 +12,10 @@ struct IdentityStage {
 
     /// Keys and hints made, in bytes, so that the work cannot be optimised away.
     private(set) var checksum = 0
+    /// Whether to keep the last item's outputs in `lastOutputs` (for `--trace`).
+    var recordsOutputs = false
+    /// The last item's keys, clean link, fingerprint and hints, when `recordsOutputs`.
+    private(set) var lastOutputs = ""
 
     init(outletRules: LinkRules = LinkRules()) {
         canonicalizer = LinkCanonicalizer(outletRules: outletRules)
@@ -27,6 +31,9 @@ struct IdentityStage {
         checksum &+=
             keys.all.reduce(0) { $0 + $1.utf8.count } + cleaned.absoluteString.utf8.count
             + content.fingerprint.utf8.count + hints.reduce(0) { $0 + $1.utf8.count }
+        if recordsOutputs {
+            lastOutputs = "\(keys.all) \(cleaned.absoluteString) \(content.fingerprint) \(hints)"
+        }
         return ClusterArticle(
             id: id, outlet: candidate.outlet, title: candidate.title, summary: candidate.summary,
             published: candidate.published ?? Date(timeIntervalSinceReferenceDate: 0))

@@ -77,4 +77,15 @@ final class PlainLinkTests: XCTestCase {
         XCTAssertEqual(parts?.fragment, 26..<27)
         XCTAssertEqual(parts?.isSecure, true)
     }
+
+    func testByteSetsMatchTheByteRules() {
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let isHost = PlainLink.isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            XCTAssertEqual(PlainLink.hostBytes.contains(byte), isHost, "\(value)")
+            XCTAssertEqual(
+                PlainLink.plainBytesButQuestionMark.contains(byte),
+                PlainLink.isPlainByte(byte) && byte != UInt8(ascii: "?"), "\(value)")
+        }
+    }
 }

@@ -1,19 +1,24 @@
-@testable import StoryClustering
 import XCTest
+
+@testable import StoryClustering
 
 /// Tokenizer, stemmer, stop words and wire slugs.
 final class TextTests: XCTestCase {
     private func words(_ text: String) -> [String] { Tokenizer.tokens(of: text).map(\.text) }
 
     func testTokenizerSplitsAndNormalisesNewsText() {
-        XCTAssertEqual(words("Insurgent alliance strikes at heart of Mali’s junta"),
-                       ["insurgent", "alliance", "strikes", "at", "heart", "of", "mali", "junta"])
-        XCTAssertEqual(words("What’s driving attacks against gov’t and Russian forces?"),
-                       ["what", "driving", "attacks", "against", "govt", "and", "russian", "forces"])
-        XCTAssertEqual(words("U.S. stocks fall; Apple's iOS 7.1 out, 74,500 flights grounded"),
-                       ["us", "stocks", "fall", "apple", "ios", "7.1", "out", "74500", "flights", "grounded"])
-        XCTAssertEqual(words("al-Qaeda-linked jihadists — “unprecedented” MH370 Zürich"),
-                       ["al", "qaeda", "linked", "jihadists", "unprecedented", "mh370", "zürich"])
+        XCTAssertEqual(
+            words("Insurgent alliance strikes at heart of Mali’s junta"),
+            ["insurgent", "alliance", "strikes", "at", "heart", "of", "mali", "junta"])
+        XCTAssertEqual(
+            words("What’s driving attacks against gov’t and Russian forces?"),
+            ["what", "driving", "attacks", "against", "govt", "and", "russian", "forces"])
+        XCTAssertEqual(
+            words("U.S. stocks fall; Apple's iOS 7.1 out, 74,500 flights grounded"),
+            ["us", "stocks", "fall", "apple", "ios", "7.1", "out", "74500", "flights", "grounded"])
+        XCTAssertEqual(
+            words("al-Qaeda-linked jihadists — “unprecedented” MH370 Zürich"),
+            ["al", "qaeda", "linked", "jihadists", "unprecedented", "mh370", "zürich"])
     }
 
     func testTokenizerMarksCapitalsAndSentenceStarts() {
@@ -28,6 +33,13 @@ final class TextTests: XCTestCase {
         XCTAssertFalse(flags["gox"]!.startsSentence, "a dot after `Mt` is an abbreviation")
         XCTAssertTrue(flags["iphone"]!.isCapitalised)
         XCTAssertTrue(flags["iphone"]!.startsSentence, "after a colon")
+    }
+
+    func testTokenizerMakesRoomForLettersThatLengthenWhenLowercased() {
+        // `İ` (2 bytes) lowercases to 3 bytes, `Ⱥ` (2 bytes) to `ⱥ` (3 bytes): the word buffer is sized for it.
+        let text = String(repeating: "İȺ", count: 50)
+        XCTAssertEqual(words(text), [text.lowercased()])
+        XCTAssertEqual(words("İstanbul Ⱥ x"), ["i̇stanbul", "ⱥ", "x"])
     }
 
     func testTokenizerIsSafeOnOddInput() {
@@ -107,9 +119,10 @@ final class TextTests: XCTestCase {
     func testLexiconFindsEveryWordAgainAfterGrowing() {
         var lexicon = Lexicon()
         var table = TermTable()
-        let words = (0..<20_000).map { "word\($0)" } + [
-            "internationalisation", "internationalisations", "internationalisationz", "counterrevolutionaries",
-        ]
+        let words =
+            (0..<20_000).map { "word\($0)" } + [
+                "internationalisation", "internationalisations", "internationalisationz", "counterrevolutionaries",
+            ]
         var first: [String: TermID] = [:]
         for word in words {
             var bytes = Array(word.utf8)
@@ -124,12 +137,14 @@ final class TextTests: XCTestCase {
             }
             XCTAssertEqual(again, first[word], word)
         }
-        XCTAssertEqual(Set(first.values.compactMap { $0 }).count, words.count - 1,
-                       "two spellings share a stem: internationalisation(s)")
+        XCTAssertEqual(
+            Set(first.values.compactMap { $0 }).count, words.count - 1,
+            "two spellings share a stem: internationalisation(s)")
         var the = Array("the".utf8)
-        XCTAssertNil(the.withUnsafeMutableBufferPointer {
-            lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
-        })
+        XCTAssertNil(
+            the.withUnsafeMutableBufferPointer {
+                lexicon.term(of: UnsafeBufferPointer($0), keepingStopWord: false, in: &table)
+            })
     }
 
     func testLongSummariesAreReadOnlyInPart() {
@@ -137,14 +152,17 @@ final class TextTests: XCTestCase {
         var extractor = FeatureExtractor()
         let body = (0..<500).map { "word\($0)" }.joined(separator: " ")
         let terms = extractor.terms(title: "Short title", summary: body, table: &table)
-        XCTAssertEqual(terms.count, 3 + FeatureExtractor.summaryWordLimit, "short, title, their pair, and the lead words")
+        XCTAssertEqual(
+            terms.count, 3 + FeatureExtractor.summaryWordLimit, "short, title, their pair, and the lead words")
     }
 
     func testSentenceSplitterKeepsAbbreviations() {
-        XCTAssertEqual(SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
-                       ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])
+        XCTAssertEqual(
+            SentenceSplitter.sentences(of: "Mt. Gox failed. U.S. regulators acted! What next? Nothing."),
+            ["Mt. Gox failed.", "U.S. regulators acted!", "What next?", "Nothing."])
         XCTAssertEqual(SentenceSplitter.sentences(of: "  "), [])
-        XCTAssertEqual(SentenceSplitter.sentences(of: "Prices rose 2.5 percent. Markets fell."),
-                       ["Prices rose 2.5 percent.", "Markets fell."])
+        XCTAssertEqual(
+            SentenceSplitter.sentences(of: "Prices rose 2.5 percent. Markets fell."),
+            ["Prices rose 2.5 percent.", "Markets fell."])
     }
 }

@@ -5,14 +5,19 @@ enum SentenceSplitter {
     /// The sentences of `text`, in order.
     static func sentences(of text: String) -> [String] {
         let bytes = Array(text.utf8)
-        var sentences: [String] = []
+        return ranges(ofSentencesIn: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Where the sentences of `text` are in its UTF-8 bytes, trimmed, in order.
+    static func ranges(ofSentencesIn bytes: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
         var start = 0
         var wordStart = 0
         for index in bytes.indices {
             let byte = bytes[index]
             if byte == UInt8(ascii: " ") { wordStart = index + 1 }
             guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
-                  index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: " "), opensSentence(bytes[index + 2])
+                index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: " "), opensSentence(bytes[index + 2])
             else { continue }
             if byte == UInt8(ascii: "."), isAbbreviation(bytes[wordStart..<index]) { continue }
             appendTrimmed(bytes[start...index], to: &sentences)
@@ -35,11 +40,11 @@ enum SentenceSplitter {
         return letters <= 2 || word.contains(UInt8(ascii: "."))
     }
 
-    private static func appendTrimmed(_ sentence: ArraySlice<UInt8>, to sentences: inout [String]) {
+    private static func appendTrimmed(_ sentence: ArraySlice<UInt8>, to sentences: inout [Range<Int>]) {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard let first = sentence.firstIndex(where: { !isSpace($0) }),
-              let last = sentence.lastIndex(where: { !isSpace($0) })
+            let last = sentence.lastIndex(where: { !isSpace($0) })
         else { return }
-        sentences.append(String(decoding: sentence[first...last], as: UTF8.self))
+        sentences.append(first..<(last + 1))
     }
 }

@@ -20,10 +20,13 @@ extension ClusteringEngine {
     /// Forgets a story: its articles leave the window's term statistics and its slot is freed.
     private mutating func close(_ slot: Int32) {
         let story = slots.remove(slot: slot).story
-        removePostings(of: story)
         documents -= story.articleCount
-        for (term, entry) in story.terms where table.adjustDocumentFrequency(of: term, by: -entry.articles) {
-            index.release(term)
+        // One pass: each term's entry leaves its posting list, then its articles leave the term's counts.
+        story.terms.forEach { term, entry in
+            if let moved = index.remove(at: Int(entry.posting), of: term) {
+                slots[moved.slot].terms.setPosting(entry.posting, for: term)
+            }
+            if table.adjustDocumentFrequency(of: term, by: -entry.articles) { index.release(term) }
         }
     }
 }

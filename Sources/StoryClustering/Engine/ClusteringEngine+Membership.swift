@@ -10,9 +10,12 @@ extension ClusteringEngine {
     /// Adds an admitted article to the story in `slot`, and returns what each term the story already
     /// had contributed to the article's similarity (for the explanation).
     @discardableResult
-    mutating func add(_ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
-                      now: TimeInterval) -> [(term: TermID, contribution: Float)] {
+    mutating func add(
+        _ article: ClusterArticle, _ vector: WeightedTerms, to slot: Int32, centrality: Float,
+        now: TimeInterval
+    ) -> [(term: TermID, contribution: Float)] {
         var shared: [(term: TermID, contribution: Float)] = []
+        shared.reserveCapacity(vector.terms.count)
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
@@ -43,12 +46,23 @@ extension ClusteringEngine {
                     BriefSentence(text: $0.text, terms: extractor.knownTerms(ofWords: $0.words, table: table))
                 }
             } else {
-                let lead = SentenceSplitter.sentences(of: article.summary).prefix(Self.sentencesPerExemplar)
-                let texts = [article.title] + lead
-                sentences = texts.map { BriefSentence(text: $0, terms: extractor.knownTerms(of: $0, table: table)) }
+                // The title's terms were just found while reading the article (unless it had a wire slug).
+                let titleTerms = extractor.termsOfLastTitle() ?? extractor.knownTerms(of: article.title, table: table)
+                var read = [BriefSentence(text: article.title, terms: titleTerms)]
+                // The summary's sentences are found among the words read with it, not read again.
+                let summary = Array(article.summary.utf8)
+                for range in SentenceSplitter.ranges(ofSentencesIn: summary).prefix(Self.sentencesPerExemplar) {
+                    let text = String(decoding: summary[range], as: UTF8.self)
+                    let terms =
+                        extractor.knownTermsOfLastSummary(in: range, table: table)
+                        ?? extractor.knownTerms(of: text, table: table)
+                    read.append(BriefSentence(text: text, terms: terms))
+                }
+                sentences = read
             }
-            let exemplar = Exemplar(outlet: article.outlet, terms: vector.terms, centrality: centrality,
-                                    sentences: sentences)
+            let exemplar = Exemplar(
+                outlet: article.outlet, terms: vector.terms, centrality: centrality,
+                sentences: sentences)
             if place < slots[slot].exemplars.count {
                 slots[slot].exemplars[place] = exemplar
             } else {
@@ -60,7 +74,7 @@ extension ClusteringEngine {
 
     /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).
     mutating func refreshNorm(of slot: Int32) {
-        slots[vitals: slot].squaredNorm = slots[slot].terms.reduce(0) { $0 + $1.1.mass * $1.1.mass }
+        slots[vitals: slot].squaredNorm = slots[slot].terms.squaredMassSum
     }
 
     /// The cosine between an article's vector and the centroid of the story in `slot`.
@@ -77,7 +91,7 @@ extension ClusteringEngine {
 
     /// Removes a story's entries from the posting lists, telling the stories whose entries moved.
     mutating func removePostings(of story: StoryState) {
-        for (term, entry) in story.terms {
+        story.terms.forEach { term, entry in
             if let moved = index.remove(at: Int(entry.posting), of: term) {
                 slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
@@ -85,8 +99,30 @@ extension ClusteringEngine {
     }
 
     /// The cosine between a stored article's terms and the centroid of the story in `slot`.
+    ///
+    /// The same as `similarity(WeightedTerms(terms, …), toStoryIn:)`, operation for operation, with the
+    /// weights in a buffer on the stack instead of the vector's arrays.
     func similarity(_ terms: ArticleTerms, toStoryIn slot: Int32) -> Float {
-        similarity(WeightedTerms(terms, table: table, weighting: weighting, documents: documents), toStoryIn: slot)
+        let squaredNorm = slots[vitals: slot].squaredNorm
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: max(terms.count, 1)) { weighted in
+            var squaredLength: Float = 0
+            for position in terms.ids.indices {
+                let value =
+                    terms.weights[position]
+                    * weighting.weight(of: table[terms.ids[position]], in: table, documents: documents)
+                weighted[position] = value
+                squaredLength += value * value
+            }
+            let length = squaredLength.squareRoot()
+            guard squaredNorm > 0 else { return 0 }
+            var dot: Float = 0
+            for position in terms.ids.indices {
+                guard let shared = slots[slot].terms[terms.ids[position]] else { continue }
+                let value = length > 0 ? weighted[position] / length : weighted[position]
+                dot += value * shared.mass
+            }
+            return dot / squaredNorm.squareRoot()
+        }
     }
 
     /// Where a new article of the given centrality goes among the story's exemplars: appended while
@@ -96,8 +132,9 @@ extension ClusteringEngine {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
             for position in slots[slot].exemplars.indices {
-                slots[slot].exemplars[position].centrality = similarity(slots[slot].exemplars[position].terms,
-                                                                        toStoryIn: slot)
+                // Measured first, then stored: measuring reads the engine, storing writes it.
+                let centrality = similarity(slots[slot].exemplars[position].terms, toStoryIn: slot)
+                slots[slot].exemplars[position].centrality = centrality
             }
         }
         guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }

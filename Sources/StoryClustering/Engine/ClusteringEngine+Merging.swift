@@ -13,7 +13,8 @@ extension ClusteringEngine {
         for other in bridged {
             // A lone article is judged as if it arrived now: it moves when it would join the grown story
             // (its first article may have come before the story had any shape, as a cold start does).
-            let needed = slots[other].articleCount == 1
+            let needed =
+                slots[other].articleCount == 1
                 ? configuration.joinThreshold(windowArticles: documents - 1) : threshold
             let similarity = centroidSimilarity(joined, other)
             if similarity >= Float(needed) && similarity > (best?.similarity ?? -1) { best = (other, similarity) }
@@ -32,8 +33,8 @@ extension ClusteringEngine {
         guard firstNorm > 0, secondNorm > 0 else { return 0 }
         let (small, large) = a.terms.count <= b.terms.count ? (a, b) : (b, a)
         var dot: Float = 0
-        for (term, entry) in small.terms {
-            guard let other = large.terms[term] else { continue }
+        small.terms.forEach { term, entry in
+            guard let other = large.terms[term] else { return }
             dot += entry.mass * other.mass
         }
         return dot / (firstNorm * secondNorm).squareRoot()
@@ -49,10 +50,12 @@ extension ClusteringEngine {
     private mutating func absorb(_ source: Int32, into target: Int32) {
         let (absorbed, absorbedVitals) = slots.remove(slot: source)
         removePostings(of: absorbed)
-        for (term, entry) in absorbed.terms {
+        absorbed.terms.forEach { term, entry in
             let newPosting = Int32(index.count(of: term))
-            if let previous = slots[target].accumulate(term, mass: entry.mass, articles: entry.articles,
-                                                       postingIfNew: newPosting) {
+            if let previous = slots[target].accumulate(
+                term, mass: entry.mass, articles: entry.articles,
+                postingIfNew: newPosting)
+            {
                 index.add(entry.mass, at: previous.posting, of: term)
             } else {
                 _ = index.append(Posting(slot: target, mass: entry.mass), to: term)

@@ -21,11 +21,19 @@ extension ClusteringEngine {
         swap(&sums, &accumulator)  // borrowed for this call, so that scanning can read `self`
         defer { swap(&sums, &accumulator) }
         sums.reserve(slots: slots.capacity)
-        var commonTerms: [Int] = []
+        var commonTerms: [Int] = [], rarestFirst: [UInt64] = []
+        swap(&commonTerms, &rankCommonTerms)
+        swap(&rarestFirst, &rankOrder)
+        defer {
+            swap(&commonTerms, &rankCommonTerms)
+            swap(&rarestFirst, &rankOrder)
+        }
+        commonTerms.removeAll(keepingCapacity: true)
+        rarestFirst.removeAll(keepingCapacity: true)
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
-        var rarestFirst = vector.terms.ids.indices.map {
-            UInt64(index.count(of: vector.terms.ids[$0])) << 32 | UInt64($0)
+        for position in vector.terms.ids.indices {
+            rarestFirst.append(UInt64(index.count(of: vector.terms.ids[position])) << 32 | UInt64(position))
         }
         rarestFirst.sort()
         for key in rarestFirst {
@@ -86,15 +94,24 @@ struct CandidateList {
     let limit: Int
     private(set) var sorted: [Candidate] = []
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) {
+        self.limit = limit
+        sorted.reserveCapacity(limit)
+    }
 
     /// The score a candidate must beat to enter the list.
     var admissionScore: Float { sorted.count < limit ? -.infinity : sorted[sorted.count - 1].score }
 
     mutating func offer(_ candidate: Candidate) {
         guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }
-        let position = sorted.firstIndex { $0.score < candidate.score } ?? sorted.count
-        sorted.insert(candidate, at: position)
-        if sorted.count > limit { sorted.removeLast() }
+        if sorted.count == limit { sorted.removeLast() }
+        // Insertion from the end: after every candidate scoring at least as much (so ties keep their order).
+        sorted.append(candidate)
+        var position = sorted.count - 1
+        while position > 0, sorted[position - 1].score < candidate.score {
+            sorted[position] = sorted[position - 1]
+            position -= 1
+        }
+        sorted[position] = candidate
     }
 }

@@ -20,6 +20,9 @@ struct ClusteringEngine: Sendable {
     var nextID: StoryID
     /// Scratch space of `rank`, kept between articles to avoid allocations.
     var accumulator = ScoreAccumulator()
+    /// Scratch space of `rank`: the article's terms by posting-list length, and its common terms.
+    var rankOrder: [UInt64] = []
+    var rankCommonTerms: [Int] = []
 
     /// Shared terms reported in an explanation.
     static let explainedTerms = 6
@@ -40,16 +43,18 @@ struct ClusteringEngine: Sendable {
         guard let best = candidates.first, best.score >= threshold else {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
-            let explanation = JoinExplanation(score: Double(candidates.first?.score ?? 0), sharedTerms: [],
-                                              threshold: Double(threshold))
+            let explanation = JoinExplanation(
+                score: Double(candidates.first?.score ?? 0), sharedTerms: [],
+                threshold: Double(threshold))
             return StoryAssignment(story: slots[slot].id, isNewStory: true, explanation: explanation)
         }
         let shared = add(article, vector, to: best.slot, centrality: best.score, now: now)
         let explanation = explain(shared, score: best.score, threshold: threshold)
         let bridged = candidates.dropFirst().filter { $0.score >= threshold }.map(\.slot)
         if let merge = mergeIfBridged(best.slot, with: bridged) {
-            return StoryAssignment(story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
-                                   absorbedStories: [merge.absorbed])
+            return StoryAssignment(
+                story: slots[merge.survivor].id, isNewStory: false, explanation: explanation,
+                absorbedStories: [merge.absorbed])
         }
         return StoryAssignment(story: slots[best.slot].id, isNewStory: false, explanation: explanation)
     }
@@ -73,7 +78,8 @@ struct ClusteringEngine: Sendable {
 
     /// Reads the article's terms, counts it in the window and returns its weighted, normalised vector.
     private mutating func admit(_ article: ClusterArticle) -> WeightedTerms {
-        let terms = article.words.map { extractor.terms(words: $0, table: &table) }
+        let terms =
+            article.words.map { extractor.terms(words: $0, table: &table) }
             ?? extractor.terms(title: article.title, summary: article.summary, table: &table)
         documents += 1
         for term in terms.ids { table.adjustDocumentFrequency(of: term, by: 1) }
@@ -92,10 +98,22 @@ struct ClusteringEngine: Sendable {
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(_ shared: [(term: TermID, contribution: Float)], score: Float,
-                         threshold: Float) -> JoinExplanation {
-        let heaviest = shared.sorted { $0.contribution > $1.contribution }.prefix(Self.explainedTerms)
-        return JoinExplanation(score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
-                               threshold: Double(threshold))
+    private func explain(
+        _ shared: [(term: TermID, contribution: Float)], score: Float,
+        threshold: Float
+    ) -> JoinExplanation {
+        // The first few of a stable sort by contribution, heaviest first, without sorting the rest.
+        var heaviest: [(term: TermID, contribution: Float)] = []
+        heaviest.reserveCapacity(Self.explainedTerms + 1)
+        for entry in shared {
+            guard heaviest.count < Self.explainedTerms || entry.contribution > heaviest[heaviest.count - 1].contribution
+            else { continue }
+            let place = heaviest.firstIndex { $0.contribution < entry.contribution } ?? heaviest.count
+            heaviest.insert(entry, at: place)
+            if heaviest.count > Self.explainedTerms { heaviest.removeLast() }
+        }
+        return JoinExplanation(
+            score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },
+            threshold: Double(threshold))
     }
 }

@@ -10,9 +10,16 @@ struct ArticleTerms: Sendable, Equatable {
 
     /// Builds the list from unordered `(term, weight)` pairs, keeping the largest weight of a repeated term.
     init(unordered pairs: [(TermID, Float)]) {
+        var keys: [UInt64] = []
+        self.init(unordered: pairs, scratch: &keys)
+    }
+
+    /// The same, sorting in `scratch` (its contents are replaced; its storage is reused).
+    init(unordered pairs: [(TermID, Float)], scratch keys: inout [UInt64]) {
         // Sorted as integers: the id in the high half, the weight's complemented bits in the low half
         // (a positive float's bits order like its value), so the largest weight of an id comes first.
-        var keys = pairs.map { UInt64(UInt32(bitPattern: $0.0)) << 32 | UInt64(~$0.1.bitPattern) }
+        keys.removeAll(keepingCapacity: true)
+        for pair in pairs { keys.append(UInt64(UInt32(bitPattern: pair.0)) << 32 | UInt64(~pair.1.bitPattern)) }
         keys.sort()
         ids.reserveCapacity(keys.count)
         weights.reserveCapacity(keys.count)

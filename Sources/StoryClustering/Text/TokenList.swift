@@ -13,11 +13,22 @@ struct TokenList: Sendable, Equatable {
         var isNumber: Bool
         /// Opens the text or follows `.`, `!`, `?` or `:`.
         var startsSentence: Bool
+        /// Where the word starts in the text read (a UTF-8 offset), so that the words of a part of the
+        /// text can be found among the words of the whole.
+        var source: Int32 = 0
     }
 
     /// The lowercased words, one after the other.
     private(set) var bytes: [UInt8] = []
     private(set) var spans: [Span] = []
+
+    init() {}
+
+    /// A list of words already written (see `WordSink`).
+    init(bytes: [UInt8], spans: [Span]) {
+        self.bytes = bytes
+        self.spans = spans
+    }
 
     /// Empties the list, keeping its storage.
     mutating func removeAll() {
@@ -35,17 +46,23 @@ struct TokenList: Sendable, Equatable {
     func lastByte(after start: Int) -> UInt8? { bytes.count > start ? bytes[bytes.count - 1] : nil }
 
     /// Records the bytes from `start` to the end as a word.
-    mutating func closeWord(from start: Int, isCapitalised: Bool, isAllCapitals: Bool, isNumber: Bool,
-                            startsSentence: Bool) {
-        spans.append(Span(start: Int32(start), length: Int32(bytes.count - start), isCapitalised: isCapitalised,
-                          isAllCapitals: isAllCapitals, isNumber: isNumber, startsSentence: startsSentence))
+    mutating func closeWord(
+        from start: Int, isCapitalised: Bool, isAllCapitals: Bool, isNumber: Bool,
+        startsSentence: Bool, source: Int
+    ) {
+        spans.append(
+            Span(
+                start: Int32(start), length: Int32(bytes.count - start), isCapitalised: isCapitalised,
+                isAllCapitals: isAllCapitals, isNumber: isNumber, startsSentence: startsSentence,
+                source: Int32(truncatingIfNeeded: source)))
     }
 
     /// The word of `span` as a string.
     func text(of span: Span) -> String {
         bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)]),
-                   as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start + span.length)]),
+                as: UTF8.self)
         }
     }
 
@@ -59,8 +76,9 @@ struct TokenList: Sendable, Equatable {
     /// The words as `Token` values (allocates a string per word: for tests and occasional use).
     var tokens: [Token] {
         spans.map {
-            Token(text: text(of: $0), isCapitalised: $0.isCapitalised, isAllCapitals: $0.isAllCapitals,
-                  isNumber: $0.isNumber, startsSentence: $0.startsSentence)
+            Token(
+                text: text(of: $0), isCapitalised: $0.isCapitalised, isAllCapitals: $0.isAllCapitals,
+                isNumber: $0.isNumber, startsSentence: $0.startsSentence)
         }
     }
 }

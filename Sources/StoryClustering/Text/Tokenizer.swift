@@ -16,22 +16,34 @@ enum Tokenizer {
 
     /// Replaces the contents of `list` with the words of `text`.
     static func scan(_ text: some StringProtocol, into list: inout TokenList) {
-        list.removeAll()
-        var scanner = WordScanner(list: list)
-        list = TokenList()  // the scanner owns the storage while it works
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ scanner.scan($0) }) {
-            _ = done
+        if let read = text.utf8.withContiguousStorageIfAvailable({ words(of: $0) }) {
+            list = read
         } else {
             var copy = String(text)
-            copy.withUTF8 { scanner.scan($0) }
+            list = copy.withUTF8 { words(of: $0) }
         }
-        list = scanner.list
+    }
+
+    /// The words of the UTF-8 text in `bytes`, written into buffers sized for the text (`WordSink`).
+    private static func words(of text: UnsafeBufferPointer<UInt8>) -> TokenList {
+        var spans: [TokenList.Span] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: WordSink.byteCapacity(forText: text.count)) {
+            byteBuffer, writtenBytes in
+            spans = [TokenList.Span](unsafeUninitializedCapacity: WordSink.spanCapacity(forText: text.count)) {
+                spanBuffer, writtenSpans in
+                var scanner = WordScanner(list: WordSink(bytes: byteBuffer, spans: spanBuffer))
+                scanner.scan(text)
+                writtenSpans = scanner.list.spanCount
+                writtenBytes = scanner.list.end
+            }
+        }
+        return TokenList(bytes: bytes, spans: spans)
     }
 }
 
 /// The state of one left-to-right pass over the bytes of a text.
 private struct WordScanner {
-    var list: TokenList
+    var list: WordSink
     /// Where the current word starts in `list`.
     private var wordStart = 0
     private var letters = 0
@@ -40,8 +52,10 @@ private struct WordScanner {
     private var atSentenceStart = true
     /// Letters since the word started or since the last dot of an abbreviation.
     private var segmentLetters = 0
+    /// Where the current word starts in the text (kept at the current byte while the word is empty).
+    private var sourceStart = 0
 
-    init(list: TokenList) {
+    init(list: WordSink) {
         self.list = list
     }
 
@@ -51,6 +65,7 @@ private struct WordScanner {
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < bytes.count {
+            if wordIsEmpty { sourceStart = index }
             if Self.isLowercaseASCII(bytes[index]) {
                 // Most of a text: a run of lowercase letters goes into the word in one copy.
                 var end = index + 1
@@ -171,7 +186,7 @@ private struct WordScanner {
             list.closeWord(
                 from: wordStart, isCapitalised: capitals > 0,
                 isAllCapitals: letters >= 2 && capitals == letters, isNumber: onlyDigits,
-                startsSentence: atSentenceStart)
+                startsSentence: atSentenceStart, source: sourceStart)
             wordStart = list.end
             atSentenceStart = false
         }

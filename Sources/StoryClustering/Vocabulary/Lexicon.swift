@@ -43,6 +43,10 @@ struct Lexicon: Sendable {
     /// Where each word longer than sixteen bytes is in `arena` (`-1` for shorter words).
     private var starts: [Int32] = []
     private var arena: [UInt8] = []
+    /// Bumped each time a known word may stand for another term than before: when the cache is emptied
+    /// (at `limit`) and when a demonym is folded into its name. Between two equal values, looking up a
+    /// word already looked up gives the same term and changes nothing.
+    private(set) var epoch = 0
 
     /// Words kept before the cache is emptied (bounds its memory).
     static let limit = 200_000
@@ -67,6 +71,7 @@ struct Lexicon: Sendable {
         if bucket.mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
             resolved = name
             buckets[position].packed &= ~Bucket.mayFold
+            epoch += 1
         } else if isCurrent {
             return bucket.term
         } else {
@@ -102,16 +107,25 @@ struct Lexicon: Sendable {
     /// The position in `buckets` of the word, added if new.
     private mutating func bucketPosition(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let (head, tail) = Self.inlineKey(bytes)
-        let mask = buckets.count - 1
-        var position = bucket(of: Self.hash(bytes, length: bytes.count, head: head, tail: tail))
-        while buckets[position].length != 0 {
-            if buckets[position].head == head, buckets[position].tail == tail,
-                Int(buckets[position].length) == bytes.count, matchesLongWord(buckets[position].index, bytes)
-            {
-                return position
+        let start = bucket(of: Self.hash(bytes, length: bytes.count, head: head, tail: tail))
+        // A known word (most lookups): probe without a bounds check per read. `~position` is the empty
+        // bucket that ends the probe, where a new word goes.
+        let probe = buckets.withUnsafeBufferPointer { buckets in
+            let mask = buckets.count - 1
+            var position = start
+            while true {
+                let candidate = buckets[position]
+                if candidate.length == 0 { return ~position }
+                if candidate.head == head, candidate.tail == tail, Int(candidate.length) == bytes.count,
+                    matchesLongWord(candidate.index, bytes)
+                {
+                    return position
+                }
+                position = (position + 1) & mask
             }
-            position = (position + 1) & mask
         }
+        if probe >= 0 { return probe }
+        let position = ~probe
         if stems.count >= Self.limit {
             removeAll()
             return bucketPosition(of: bytes)
@@ -161,6 +175,7 @@ struct Lexicon: Sendable {
     }
 
     private mutating func removeAll() {
+        epoch += 1
         stems.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
@@ -169,22 +184,21 @@ struct Lexicon: Sendable {
 
     /// The first sixteen bytes as two little-endian words, zero-padded.
     static func inlineKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var head: UInt64 = 0, tail: UInt64 = 0
-        for (offset, byte) in bytes.prefix(16).enumerated() {
-            if offset < 8 {
-                head |= UInt64(byte) << (8 * offset)
-            } else {
-                tail |= UInt64(byte) << (8 * (offset - 8))
-            }
+        var key: (UInt64, UInt64) = (0, 0)
+        let count = min(bytes.count, 16)
+        if count > 0, let source = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: count) }
         }
-        return (head, tail)
+        return (UInt64(littleEndian: key.0), UInt64(littleEndian: key.1))
     }
 
     /// A hash of the whole word: its inline key, its length and any bytes of `bytes` beyond sixteen
     /// (`bytes` may be empty for a word of sixteen bytes or fewer).
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, head: UInt64, tail: UInt64) -> UInt64 {
         var hash = mix(mix(head ^ 0x9E37_79B9_7F4A_7C15) ^ tail ^ UInt64(length) << 56)
-        for byte in bytes.dropFirst(16) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if bytes.count > 16 {
+            for index in 16..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3 }
+        }
         return mix(hash)
     }
 
