@@ -16,20 +16,8 @@ extension ClusteringEngine {
     ) -> [(term: TermID, contribution: Float)] {
         var shared: [(term: TermID, contribution: Float)] = []
         shared.reserveCapacity(vector.terms.count)
-        var squaredNormChange: Float = 0
-        for position in vector.terms.ids.indices {
-            let term = vector.terms.ids[position]
-            let mass = vector.weighted[position]
-            let newPosting = Int32(index.count(of: term))
-            if let previous = slots[slot].accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
-                index.add(mass, at: previous.posting, of: term)
-                squaredNormChange += (2 * previous.mass + mass) * mass
-                shared.append((term, vector.values[position] * previous.mass))
-            } else {
-                _ = index.append(Posting(slot: slot, mass: mass), to: term)
-                squaredNormChange += mass * mass
-            }
-        }
+        let squaredNormChange = Self.accumulate(
+            vector, from: slot, into: &slots[slot].terms, index: &index, shared: &shared)
         slots[slot].articleCount += 1
         slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
         slots[slot].count(outlet: article.outlet)
@@ -70,6 +58,30 @@ extension ClusteringEngine {
             }
         }
         return shared
+    }
+
+    /// Adds the article's weighted terms to the centroid of the story in `slot` and to the posting
+    /// index, holding both once for the whole article rather than once per term; records what each term
+    /// the story already had contributed to the similarity, and returns the change of `Σ mass²`.
+    private static func accumulate(
+        _ vector: WeightedTerms, from slot: Int32, into centroid: inout TermMap, index: inout PostingIndex,
+        shared: inout [(term: TermID, contribution: Float)]
+    ) -> Float {
+        var squaredNormChange: Float = 0
+        for position in vector.terms.ids.indices {
+            let term = vector.terms.ids[position]
+            let mass = vector.weighted[position]
+            let newPosting = Int32(index.count(of: term))
+            if let previous = centroid.accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
+                index.add(mass, at: previous.posting, of: term)
+                squaredNormChange += (2 * previous.mass + mass) * mass
+                shared.append((term, vector.values[position] * previous.mass))
+            } else {
+                _ = index.append(Posting(slot: slot, mass: mass), to: term)
+                squaredNormChange += mass * mass
+            }
+        }
+        return squaredNormChange
     }
 
     /// Recomputes the centroid's norm from its masses (in between, joins update it incrementally).

@@ -2,23 +2,63 @@
 typealias TermID = Int32
 
 /// What the clusterer reads about one term of the active window for every article that uses it: a
-/// small struct of numbers, in one dense array, so that weighing a term touches one cache line. The
-/// term's spelling lives apart (`TermTable.stem(of:)`, `displayName(of:)`).
+/// 16-byte struct of numbers, in one dense array, so that weighing a term touches one cache line (four
+/// terms share one). The term's spelling lives apart (`TermTable.stem(of:)`, `displayName(of:)`).
+///
+/// A word keeps its capitalisation counts where a pair keeps its two word ids: a pair has no
+/// capitalisation of its own (its name factor is its words'), and a word has no parts. Which one a
+/// term is sits in the top bit of the generation word.
 struct TermEntry: Sendable {
     /// Articles of the active window that contain the term.
     var documentFrequency: Int32 = 0
-    /// Uses of the word with a capital letter inside sentence-case text, decayed (see `CapitalisationStatistics`).
-    var capitalisedUses: Float = 0
-    /// Uses of the word in lowercase inside sentence-case text, decayed.
-    var lowercaseUses: Float = 0
-    /// Bumped each time the id is released, so that caches holding ids can tell they are stale.
-    var generation: UInt32 = 0
-    /// The two word ids of a pair; `-1` for a word.
-    var first: TermID = -1
-    var second: TermID = -1
+    /// The generation (low 31 bits) and, in the top bit, whether the term is a pair.
+    private var generationAndKind: UInt32 = 0
+    /// A word's capitalised uses, or a pair's first word id (bit pattern).
+    private var low: UInt32 = 0
+    /// A word's lowercase uses, or a pair's second word id (bit pattern).
+    private var high: UInt32 = 0
+
+    private static let pairBit: UInt32 = 1 << 31
+
+    init() {}
+
+    /// An entry of a word with the given generation, and no uses.
+    init(generation: UInt32) { generationAndKind = generation & ~Self.pairBit }
+
+    /// An entry of the pair of words `first`, `second`.
+    init(first: TermID, second: TermID) {
+        generationAndKind = Self.pairBit
+        low = UInt32(bitPattern: first)
+        high = UInt32(bitPattern: second)
+    }
+
+    /// Bumped each time the id is released, so that caches holding ids can tell they are stale
+    /// (31 bits, wrapping).
+    var generation: UInt32 {
+        get { generationAndKind & ~Self.pairBit }
+        set { generationAndKind = (generationAndKind & Self.pairBit) | (newValue & ~Self.pairBit) }
+    }
 
     /// Whether the term is a pair of adjacent words.
-    var isPair: Bool { first >= 0 }
+    var isPair: Bool { generationAndKind & Self.pairBit != 0 }
+
+    /// Uses of the word with a capital letter inside sentence-case text, decayed (see
+    /// `CapitalisationStatistics`); always 0 for a pair.
+    var capitalisedUses: Float {
+        get { isPair ? 0 : Float(bitPattern: low) }
+        set { if !isPair { low = newValue.bitPattern } }
+    }
+
+    /// Uses of the word in lowercase inside sentence-case text, decayed; always 0 for a pair.
+    var lowercaseUses: Float {
+        get { isPair ? 0 : Float(bitPattern: high) }
+        set { if !isPair { high = newValue.bitPattern } }
+    }
+
+    /// The first word id of a pair; `-1` for a word.
+    var first: TermID { isPair ? TermID(bitPattern: low) : -1 }
+    /// The second word id of a pair; `-1` for a word.
+    var second: TermID { isPair ? TermID(bitPattern: high) : -1 }
 }
 
 /// Interns terms to dense ids and counts their document frequency over the active window.
@@ -26,7 +66,7 @@ struct TermEntry: Sendable {
 /// A term lives while at least one article of an active story contains it: when its document
 /// frequency drops back to zero its id is recycled, so memory follows the window, not the history.
 struct TermTable: Sendable {
-    private var words: [String: TermID] = [:]
+    private var words = WordIndex()
     private var pairs = PairTable()
     private(set) var entries: [TermEntry] = []
     /// The stem of each word (empty for a pair or a free id).
@@ -51,13 +91,14 @@ struct TermTable: Sendable {
     func generation(of id: TermID) -> UInt32 { entries[Int(id)].generation }
 
     /// The id of an existing stemmed word, without creating it.
-    func existingWord(_ stem: String) -> TermID? { words[stem] }
+    func existingWord(_ stem: String) -> TermID? { words.find(stem, hash: WordIndex.hash(stem), stems: stems) }
 
     /// The id of a stemmed word, created if needed.
     mutating func word(_ stem: String, display: @autoclosure () -> String) -> TermID {
-        if let id = words[stem] { return id }
+        let hash = WordIndex.hash(stem)
+        if let id = words.find(stem, hash: hash, stems: stems) { return id }
         let id = allocate(TermEntry(), stem: stem, display: display())
-        words[stem] = id
+        words.insert(id, hash: hash)
         return id
     }
 
@@ -108,7 +149,7 @@ struct TermTable: Sendable {
         if entry.isPair {
             pairs.remove(entry.first, entry.second)
         } else {
-            words[stems[Int(id)]] = nil
+            words.remove(id, hash: WordIndex.hash(stems[Int(id)]))
         }
         entries[Int(id)] = TermEntry(generation: entry.generation &+ 1)
         stems[Int(id)] = ""
