@@ -37,7 +37,14 @@ enum Tokenizer {
                 writtenBytes = scanner.list.end
             }
         }
-        return TokenList(bytes: bytes, spans: spans)
+        // The buffers were sized for the worst case (about 25 bytes of span per byte of text), and
+        // word lists are kept (by each article waiting for the ingestor, by exemplars): cut to size.
+        return TokenList(bytes: cutToSize(bytes), spans: cutToSize(spans))
+    }
+
+    /// `array` itself, or a copy without its spare capacity when that is more than a quarter.
+    private static func cutToSize<Element>(_ array: [Element]) -> [Element] {
+        array.capacity > array.count + array.count / 4 + 16 ? Array(array[...]) : array
     }
 }
 
