@@ -43,8 +43,12 @@ enum Tokenizer {
     }
 
     /// `array` itself, or a copy without its spare capacity when that is more than a quarter.
+    /// (`Array(array[...])` would not do: a slice of a whole array converts back without a copy.)
     private static func cutToSize<Element>(_ array: [Element]) -> [Element] {
-        array.capacity > array.count + array.count / 4 + 16 ? Array(array[...]) : array
+        guard array.capacity > array.count + array.count / 4 + 16 else { return array }
+        return [Element](unsafeUninitializedCapacity: array.count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: array)
+        }
     }
 }
 
