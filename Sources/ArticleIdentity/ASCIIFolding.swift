@@ -33,20 +33,7 @@ enum ASCIIFolding {
     /// The FNV-1a hash `hash` continued with the folded bytes of the ASCII text in `bytes`.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, into hash: UInt64) -> UInt64 {
         var hash = hash
-        var started = false
-        var pendingSpace = false
-        for byte in bytes {
-            guard let folded = folded(byte) else {
-                pendingSpace = started
-                continue
-            }
-            if pendingSpace {
-                hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash)
-                pendingSpace = false
-            }
-            hash = StableHash.fnv1a64(folded, into: hash)
-            started = true
-        }
+        fold(bytes) { hash = StableHash.fnv1a64($0, into: hash) }
         return hash
     }
 
@@ -57,14 +44,9 @@ enum ASCIIFolding {
         var started = false
         var pendingSpace = false
         for byte in bytes {
-            let folded: UInt8
-            switch byte {
-            case UInt8(ascii: " "), 0x09...0x0D:
+            guard let folded = folded(byte) else {
                 pendingSpace = started
                 continue
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte | 0x20
-            case UInt8(ascii: "`"): folded = UInt8(ascii: "'")
-            default: folded = byte
             }
             if pendingSpace {
                 emit(UInt8(ascii: " "))

@@ -95,30 +95,16 @@ struct FoldedWords: FoldedByteSink {
         bytes = [UInt8](unsafeUninitializedCapacity: text.count) { buffer, initialized in
             var count = 0
             var wordStart = -1
-            var started = false
-            var pendingSpace = false
-            for byte in text {
-                guard let folded = ASCIIFolding.folded(byte) else {
-                    pendingSpace = started
-                    continue
-                }
-                if pendingSpace {  // a space ends a word
-                    if wordStart >= 0 { ranges.append(wordStart..<count) }
-                    wordStart = -1
-                    buffer[count] = UInt8(ascii: " ")
-                    count += 1
-                    pendingSpace = false
-                }
-                switch folded {
+            ASCIIFolding.fold(text) { byte in
+                switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     if wordStart < 0 { wordStart = count }
-                default:
+                default:  // a space or a punctuation mark ends a word
                     if wordStart >= 0 { ranges.append(wordStart..<count) }
                     wordStart = -1
                 }
-                buffer[count] = folded
+                buffer[count] = byte
                 count += 1
-                started = true
             }
             if wordStart >= 0 { ranges.append(wordStart..<count) }
             initialized = count
