@@ -1,5 +1,5 @@
 /// The words of a text as spans of one byte buffer: reading a text this way allocates nothing per
-/// word, and the buffer is reused from one text to the next.
+/// word (`Tokenizer` writes both buffers through a `WordSink`).
 struct TokenList: Sendable, Equatable {
     /// One word: where its lowercased bytes are in `bytes`, and what the tokenizer noticed about it.
     struct Span: Sendable, Equatable {
@@ -28,33 +28,6 @@ struct TokenList: Sendable, Equatable {
     init(bytes: [UInt8], spans: [Span]) {
         self.bytes = bytes
         self.spans = spans
-    }
-
-    /// Empties the list, keeping its storage.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
-    }
-
-    /// The number of bytes written so far (where the next word starts).
-    var end: Int { bytes.count }
-
-    mutating func append(byte: UInt8) { bytes.append(byte) }
-    mutating func append(contentsOf part: some Sequence<UInt8>) { bytes.append(contentsOf: part) }
-
-    /// The last byte written after `start`, if any.
-    func lastByte(after start: Int) -> UInt8? { bytes.count > start ? bytes[bytes.count - 1] : nil }
-
-    /// Records the bytes from `start` to the end as a word.
-    mutating func closeWord(
-        from start: Int, isCapitalised: Bool, isAllCapitals: Bool, isNumber: Bool,
-        startsSentence: Bool, source: Int
-    ) {
-        spans.append(
-            Span(
-                start: Int32(start), length: Int32(bytes.count - start), isCapitalised: isCapitalised,
-                isAllCapitals: isAllCapitals, isNumber: isNumber, startsSentence: startsSentence,
-                source: Int32(truncatingIfNeeded: source)))
     }
 
     /// The word of `span` as a string.
