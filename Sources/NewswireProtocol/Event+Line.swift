@@ -96,7 +96,7 @@ public struct EncodedArticlePayload: Sendable, Equatable {
         writer.key("id")
         head = writer.bytes
         writer = JSONLineWriter(capacity: 512)
-        writer.raw([])
+        writer.raw([])  // stands for the id's digits: the next member starts with a comma
         payload.writeAfterID(to: &writer)
         tail = writer.bytes
     }
