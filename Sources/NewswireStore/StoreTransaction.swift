@@ -202,17 +202,6 @@ public struct StoreTransaction {
         try addVersion(article.fingerprint, to: article.id)
     }
 
-    /// Records which story an article joined and why.
-    public func setStory(of articleID: Int64, to storyID: Int64, score: Double, terms: [String]) throws {
-        let update = try RawStatement(
-            db, sql: "UPDATE articles SET story_id = ?, join_score = ?, join_terms = ? WHERE id = ?")
-        update.bind(1, storyID)
-        update.bind(2, score)
-        update.bind(3, Self.json(terms))
-        update.bind(4, articleID)
-        try update.run()
-    }
-
     private func addVersion(_ fingerprint: String, to articleID: Int64) throws {
         let insert = try RawStatement(
             db, sql: "INSERT OR IGNORE INTO article_versions (article_id, fingerprint) VALUES (?, ?)")
