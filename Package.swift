@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(
             name: "NewswireUnitTests",
             dependencies: ["ArticleIdentity", "SourceAdapterKit", "NewswireProtocol", "NewswireStore",
-                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter", "FeedParser", "StoryClustering"],
+                           "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter", "FeedParser", "StoryClustering",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(

@@ -13,6 +13,25 @@ public struct StoreTransaction {
         self.db = db
     }
 
+    /// Runs `body` in a savepoint: when it throws, what it wrote is undone (the rest of the
+    /// transaction stays) and the error is rethrown.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        do {
+            try db.inSavepoint {
+                result = try body()
+                return .commit
+            }
+        } catch {
+            // Counters read inside the savepoint may count rows that are gone: read them again.
+            sequence.last = nil
+            articleIDs.next = nil
+            throw error
+        }
+        guard let result else { preconditionFailure("a savepoint that committed produced no result") }
+        return result
+    }
+
     // MARK: Events
 
     /// The sequence number of the last stored event (0 when there is none).

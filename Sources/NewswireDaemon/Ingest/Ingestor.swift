@@ -8,9 +8,13 @@ import StoryClustering
 
 /// Turns what a feed published into stored articles, stories and events.
 ///
-/// The one writer of the store: calls are serialized by the actor, each feed's batch is one
-/// transaction (articles, stories, events and the feed's HTTP validators together), and its
-/// events go to subscribers and the journal only after that transaction committed.
+/// The one writer of the store. Writes are group-committed: the feeds' batches (and the feed
+/// states of 304s and failures) that wait while a transaction is being written go together into
+/// the next one, each in its own savepoint. A poll of many feeds thus commits a few dozen times
+/// instead of once per feed, and the index and story pages that every batch touches are written
+/// to the log once per group, not once per feed. A batch that fails is undone alone (its
+/// savepoint), the others are kept. Events go to subscribers and the journal only after their
+/// transaction committed, in sequence order.
 actor Ingestor {
     private let store: StateStore
     private let hub: EventHub
@@ -19,6 +23,8 @@ actor Ingestor {
     /// Restored from the store when the first new article needs it (never on a poll of 304s).
     private var window: ClusteringWindow
     private var eventsEmitted = 0
+    /// Writes waiting for the next group commit (a commit is scheduled whenever this is not empty).
+    private var waiting: [PendingWrite] = []
 
     init(
         store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
@@ -38,48 +44,86 @@ actor Ingestor {
     /// new: the state to save and the source-health event to emit, if any.
     typealias Settlement = @Sendable (_ newArticles: Int) -> (state: FeedState, event: Event?)
 
+    /// How many articles of a batch were new, and how many updated.
+    typealias Counts = (new: Int, updated: Int)
+
     /// Stores a batch of prepared articles from one feed and the feed's new state (`settle` says
-    /// what it is), all in one transaction; returns how many articles were new and how many updated.
+    /// what it is), all or nothing; returns how many articles were new and how many updated.
     func ingest(
-        _ articles: [PreparedArticle], now: Date, settle: Settlement
-    ) throws(StoreError) -> (new: Int, updated: Int) {
-        let result: (events: [EmittedEvent], new: Int, updated: Int)
-        do {
-            result = try store.write { tx in
-                var events: [EmittedEvent] = []
-                var counts = (new: 0, updated: 0)
-                var stories = StoryRows()
-                for article in articles {
-                    let step = try ArticleStep.apply(article, tx: tx, window: &window, stories: &stories, now: now)
-                    events += step
-                    if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
-                    if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
-                }
-                try stories.flush(tx: tx)
-                let settled = settle(counts.new)
-                try tx.saveFeedState(settled.state)
-                if let event = settled.event { events.append(try tx.emit(event, outlet: event.outlet)) }
-                return (events, counts.new, counts.updated)
-            }
-        } catch {
-            // The transaction rolled back: the clustering state is restored from what is stored when
-            // next needed, so it never keeps articles that were not. (Clustering works in place: a
-            // copy of the whole window per batch cost more than all the rest of a large poll.)
-            window.discard()
-            throw error
-        }
-        deliver(result.events)
-        return (result.new, result.updated)
+        _ articles: [PreparedArticle], now: Date, settle: @escaping Settlement
+    ) async throws(StoreError) -> Counts {
+        try await commit(.batch(articles, now: now, settle: settle))
     }
 
     /// Stores a feed's state, with a source-health event when there is one to tell.
-    func record(feedState: FeedState, event: Event?, outlet: String) throws(StoreError) {
-        let emitted = try store.write { tx -> [EmittedEvent] in
-            try tx.saveFeedState(feedState)
-            guard let event else { return [] }
-            return [try tx.emit(event, outlet: outlet)]
+    func record(feedState: FeedState, event: Event?, outlet: String) async throws(StoreError) {
+        _ = try await commit(.feedState(feedState, event: event, outlet: outlet))
+    }
+
+    /// Queues `work` for the next group commit and waits for its outcome.
+    private func commit(_ work: PendingWrite.Work) async throws(StoreError) -> Counts {
+        let outcome = await withCheckedContinuation { reply in
+            waiting.append(PendingWrite(work: work, reply: reply))
+            // Runs after the calls already queued on this actor, which join the group.
+            if waiting.count == 1 { Task { self.commitWaiting() } }
         }
-        deliver(emitted)
+        return try outcome.get()
+    }
+
+    /// Writes every waiting write in one transaction, each in a savepoint, then delivers the
+    /// events and answers the writers.
+    private func commitWaiting() {
+        let writes = waiting
+        waiting = []
+        guard !writes.isEmpty else { return }
+        var outcomes: [Result<PendingWrite.Written, StoreError>]
+        do {
+            outcomes = try store.write { tx in
+                writes.map { write in
+                    do {
+                        return .success(try tx.savepoint { try apply(write.work, tx: tx) })
+                    } catch {
+                        // Clustering works in place: forget what this batch did to the window (it is
+                        // restored from what is stored when next needed).
+                        window.discard()
+                        return .failure(error as? StoreError ?? StoreError(path: store.path, reason: "\(error)"))
+                    }
+                }
+            }
+        } catch {
+            // The transaction rolled back: the window must not keep articles that were not stored.
+            window.discard()
+            outcomes = writes.map { _ in .failure(error) }
+        }
+        deliver(outcomes.flatMap { (try? $0.get().events) ?? [] })
+        for (write, outcome) in zip(writes, outcomes) {
+            write.reply.resume(returning: outcome.map(\.counts))
+        }
+    }
+
+    /// What one write does inside its savepoint.
+    private func apply(_ work: PendingWrite.Work, tx: StoreTransaction) throws -> PendingWrite.Written {
+        switch work {
+        case .batch(let articles, let now, let settle):
+            var events: [EmittedEvent] = []
+            var counts: Counts = (0, 0)
+            var stories = StoryRows()
+            for article in articles {
+                let step = try ArticleStep.apply(article, tx: tx, window: &window, stories: &stories, now: now)
+                events += step
+                if step.contains(where: { $0.event.type == .articleNew }) { counts.new += 1 }
+                if step.contains(where: { $0.event.type == .articleUpdated }) { counts.updated += 1 }
+            }
+            try stories.flush(tx: tx)
+            let settled = settle(counts.new)
+            try tx.saveFeedState(settled.state)
+            if let event = settled.event { events.append(try tx.emit(event, outlet: event.outlet)) }
+            return PendingWrite.Written(events: events, counts: counts)
+        case .feedState(let state, let event, let outlet):
+            try tx.saveFeedState(state)
+            let events = try event.map { [try tx.emit($0, outlet: outlet)] } ?? []
+            return PendingWrite.Written(events: events, counts: (0, 0))
+        }
     }
 
     /// What is remembered of a feed.
@@ -98,4 +142,24 @@ actor Ingestor {
         hub.publish(events.map(\.stored))
         journal.record(events.map { ($0.event, $0.outlet) })
     }
+}
+
+/// A write waiting in `Ingestor` for the next group commit, and the writer waiting for its outcome.
+private struct PendingWrite {
+    /// What to write.
+    enum Work {
+        /// A feed's articles and, through `settle`, its state.
+        case batch([PreparedArticle], now: Date, settle: Ingestor.Settlement)
+        /// A feed's state alone (a 304, a failure), with its source-health event if any.
+        case feedState(FeedState, event: Event?, outlet: String)
+    }
+
+    /// What a write stored.
+    struct Written {
+        var events: [EmittedEvent]
+        var counts: Ingestor.Counts
+    }
+
+    var work: Work
+    var reply: CheckedContinuation<Result<Ingestor.Counts, StoreError>, Never>
 }
