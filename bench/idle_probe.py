@@ -8,6 +8,8 @@ as it would tell systemd, READY=1 and then STATUS= lines ("... N not polled yet"
 was polled once). Once no feed is left unpolled, after a short settling pause, /proc/PID is
 sampled every second for --sample-seconds: CPU ticks (utime+stime of the whole process), VmRSS,
 context switches of every thread (wake-ups: a busy timer shows as a steady stream of them).
+Then, --release-seconds after the first polls (newswired releases its clustering window and the
+database caches after a quiet minute), VmRSS is sampled again for 5 s.
 Then the daemon gets SIGTERM. The result is one JSON object; --smaps-out also keeps a copy of
 /proc/PID/smaps taken at the end of the idle window (which mappings are resident, and how much of
 each is file-backed or anonymous).
@@ -67,6 +69,9 @@ def main():
     parser.add_argument("--log", required=True)
     parser.add_argument("--sample-seconds", type=float, default=20)
     parser.add_argument("--settle-seconds", type=float, default=3)
+    parser.add_argument("--release-seconds", type=float, default=66,
+                        help="after the first polls, when to measure RSS again: newswired releases its "
+                             "clustering window after a quiet minute (0: do not wait)")
     parser.add_argument("--timeout", type=float, default=900)
     parser.add_argument("--smaps-out", help="copy /proc/PID/smaps here at the end of the idle window")
     parser.add_argument("command", nargs=argparse.REMAINDER)
@@ -107,7 +112,8 @@ def main():
             status = result["last_status"] or ""
             if result["ready_s"] is not None and re.search(r"\d+ ok", status) and "not polled yet" not in status:
                 done = True
-        result["first_polls_done_s"] = round(time.monotonic() - started, 3)
+        polls_done = time.monotonic()
+        result["first_polls_done_s"] = round(polls_done - started, 3)
         result["peak_rss_first_poll_kib"] = status_kib(daemon.pid, "VmHWM")
         time.sleep(args.settle_seconds)
 
@@ -135,6 +141,16 @@ def main():
             threads=len(os.listdir(f"/proc/{pid}/task")),
             memory_kib=memory(pid),
         )
+        if args.release_seconds > 0:
+            # Idle for longer: the clustering window and the database caches are released.
+            time.sleep(max(0.0, polls_done + args.release_seconds - time.monotonic()))
+            released = []
+            for _ in range(5):
+                released.append(status_kib(pid, "VmRSS"))
+                time.sleep(1.0)
+            result.update(released_after_s=args.release_seconds, released_rss_kib_max=max(released),
+                          released_memory_kib=memory(pid),
+                          released_cpu_ticks_total=cpu_ticks(pid) - ticks0)
         # Whatever arrived on the notify socket meanwhile (a status change would mean it polled).
         notify.setblocking(False)
         late = []

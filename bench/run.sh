@@ -268,7 +268,7 @@ note "newswired's events go to stderr (a file) here, not to journald: there is n
 IDLE=$OUT/idle
 rm -rf "$IDLE"
 mkdir -p "$IDLE/state"
-say "idle: newswired as a service on the same feeds; waiting for its first polls (kept 0.2 s apart: about $((FEEDS / 5)) s), then ${IDLE_SECONDS} s of idleness"
+say "idle: newswired as a service on the same feeds; waiting for its first polls (kept 0.2 s apart: about $((FEEDS / 5)) s), then ${IDLE_SECONDS} s of idleness, and RSS again after a quiet minute"
 if ! python3 "$HERE/idle_probe.py" --pid-file "$OUT/run/idle.pid" --out "$RESULTS/idle.json" --log "$IDLE/newswired.log" \
         --sample-seconds "$IDLE_SECONDS" --timeout $((FEEDS / 5 + 300)) -- \
         "$NEWSWIRED" --config "$CONFIG/newswired-idle.toml" --state-directory "$IDLE/state" --socket "$OUT/run/idle.sock" \

@@ -71,6 +71,11 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Frees the page caches of the database connections (they refill from the file as needed).
+    public func releaseMemory() {
+        pool.releaseMemory()
+    }
+
     /// The sequence number of the last stored event (0 when there is none).
     public func lastSequence() throws(StoreError) -> Int64 {
         try read { try $0.lastSequence() }

@@ -9,30 +9,61 @@ final class IdleMemoryTrimTests: XCTestCase {
     // MARK: The schedule
 
     func testNothingIsDueWithoutActivity() {
-        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1))
+        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(60))
         XCTAssertNil(schedule.dueAt)
-        XCTAssertFalse(schedule.claim(at: .now + .seconds(3600)))
+        XCTAssertNil(schedule.claim(at: .now + .seconds(3600)))
     }
 
-    func testOneTrimPerBurstOnceQuietLongEnough() {
+    func testOneTrimThenOneReleasePerBurst() {
         let start = ContinuousClock.now
-        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1))
+        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(60))
         // Polls finishing 0.2 s apart: the trim waits for the last one.
         for step in 0..<5 { schedule.noteActivity(at: start + .milliseconds(200 * step)) }
         XCTAssertEqual(schedule.dueAt, start + .milliseconds(1800))
-        XCTAssertFalse(schedule.claim(at: start + .milliseconds(1700)), "not quiet for a second yet")
-        XCTAssertTrue(schedule.claim(at: start + .milliseconds(1800)))
+        XCTAssertNil(schedule.claim(at: start + .milliseconds(1700)), "not quiet for a second yet")
+        XCTAssertEqual(schedule.claim(at: start + .milliseconds(1800)), .trim)
+        XCTAssertEqual(schedule.dueAt, start + .milliseconds(60_800), "the release comes a quiet minute later")
+        XCTAssertNil(schedule.claim(at: start + .seconds(30)))
+        XCTAssertEqual(schedule.claim(at: start + .milliseconds(60_800)), .release)
         XCTAssertNil(schedule.dueAt, "done until something happens again")
-        XCTAssertFalse(schedule.claim(at: start + .seconds(60)))
+        XCTAssertNil(schedule.claim(at: start + .seconds(600)))
 
         schedule.noteActivity(at: start + .seconds(900))
         XCTAssertEqual(schedule.dueAt, start + .seconds(901))
-        XCTAssertTrue(schedule.claim(at: start + .seconds(905)))
+        XCTAssertEqual(schedule.claim(at: start + .seconds(905)), .trim)
+    }
+
+    func testActivityBeforeTheReleaseStartsOverWithATrim() {
+        let start = ContinuousClock.now
+        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(60))
+        schedule.noteActivity(at: start)
+        XCTAssertEqual(schedule.claim(at: start + .seconds(1)), .trim)
+        // A poll 30 s later: the window is still in use, so no release a minute after the first.
+        schedule.noteActivity(at: start + .seconds(30))
+        XCTAssertEqual(schedule.dueAt, start + .seconds(31))
+        XCTAssertEqual(schedule.claim(at: start + .seconds(31)), .trim)
+        XCTAssertNil(schedule.claim(at: start + .seconds(61)))
+        XCTAssertEqual(schedule.claim(at: start + .seconds(90)), .release)
+    }
+
+    func testAReleaseDueAtTheTrimTimeComesAlone() {
+        let start = ContinuousClock.now
+        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(1))
+        schedule.noteActivity(at: start)
+        XCTAssertEqual(schedule.dueAt, start + .seconds(1))
+        XCTAssertEqual(schedule.claim(at: start + .seconds(1)), .release)
+        XCTAssertNil(schedule.dueAt)
+
+        // Woken late, past both: one release, no trim before it.
+        var longer = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(5))
+        longer.noteActivity(at: start)
+        XCTAssertEqual(longer.claim(at: start + .seconds(7)), .release)
+        XCTAssertNil(longer.dueAt)
     }
 
     func testActivityNotedLateDoesNotMoveTheDueTimeBack() {
         let start = ContinuousClock.now
-        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1))
+        var schedule = IdleTrimSchedule(quietPeriod: .seconds(1), releasePeriod: .seconds(60))
         schedule.noteActivity(at: start + .seconds(5))
         schedule.noteActivity(at: start + .seconds(4))
         XCTAssertEqual(schedule.dueAt, start + .seconds(6))
@@ -42,7 +73,9 @@ final class IdleMemoryTrimTests: XCTestCase {
 
     func testTrimsOnceAfterABurstAndNotWhileIdle() async throws {
         let trims = Mutex(0)
-        let trimmer = IdleMemoryTrimmer(quietPeriod: .milliseconds(100), logger: Logger(label: "test")) {
+        let trimmer = IdleMemoryTrimmer(
+            quietPeriod: .milliseconds(100), releasePeriod: .seconds(3600), logger: Logger(label: "test")
+        ) {
             trims.withLock { $0 += 1 }
         }
         let running = Task { try await trimmer.run() }
@@ -57,6 +90,19 @@ final class IdleMemoryTrimTests: XCTestCase {
 
         trimmer.noteActivity()
         try await waitUntil { trims.withLock { $0 } >= 2 }
+    }
+
+    func testReleasesThenTrimsAfterTheLongerQuietTime() async throws {
+        let steps = Mutex<[String]>([])
+        let trimmer = IdleMemoryTrimmer(
+            quietPeriod: .milliseconds(50), releasePeriod: .milliseconds(300), logger: Logger(label: "test"),
+            trim: { steps.withLock { $0.append("trim") } }, release: { steps.withLock { $0.append("release") } })
+        let running = Task { try await trimmer.run() }
+        defer { running.cancel() }
+
+        trimmer.noteActivity()
+        try await waitUntil { steps.withLock { $0.count } >= 3 }
+        XCTAssertEqual(steps.withLock { $0 }, ["trim", "release", "trim"])
     }
 
     private func waitUntil(_ condition: () -> Bool) async throws {

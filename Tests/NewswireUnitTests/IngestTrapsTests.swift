@@ -76,6 +76,29 @@ final class IngestTrapsTests: XCTestCase {
         summary: "The central bank raised its benchmark rate by half a point to curb inflation."
     )
 
+    func testAWindowReleasedWhenIdleIsRestoredForTheNextArticle() async throws {
+        let before = try store.lastSequence()
+        try await expect([item(a.link, title: a.title, summary: a.summary)], ["article.new"])
+        let released = await ingestor.releaseIdleMemory()
+        XCTAssertEqual(released, 1, "the window held the one article")
+        let releasedAgain = await ingestor.releaseIdleMemory()
+        XCTAssertEqual(releasedAgain, 0, "nothing in memory until an article needs it")
+
+        let followUp = item(
+            "https://wire.example/2026/11/23/quake-coast-tsunami",
+            title: "Earthquake hits coast, tsunami warning issued",
+            summary: "A tsunami warning followed the magnitude 7.1 earthquake off the coast.",
+            published: 1_795_001_800)
+        try await expect([followUp], ["article.new"])
+        let stories = try store.events(after: before, limit: 100).compactMap { stored -> (String, Int)? in
+            let event = try? WireCoding.makeDecoder().decode(Event.self, from: Data(stored.line.utf8))
+            guard let event, let story = event.story, event.type.rawValue.hasPrefix("story.") else { return nil }
+            return (event.type.rawValue, story.articles ?? 0)
+        }
+        XCTAssertEqual(stories.map(\.0), ["story.new", "story.updated"], "the restored window knew the first story")
+        XCTAssertEqual(stories.last?.1, 2)
+    }
+
     func testRedatedReorderedDroppedAndReaddedItemsAreNotNew() async throws {
         let first = [
             item(a.link, title: a.title, summary: a.summary), item(b.link, title: b.title, summary: b.summary),

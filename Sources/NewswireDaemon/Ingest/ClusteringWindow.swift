@@ -20,6 +20,9 @@ struct ClusteringWindow {
     /// Whether the window is in memory.
     var isLoaded: Bool { clusterer != nil }
 
+    /// Articles of the active stories held in memory (0 when the window is not loaded).
+    var articleCount: Int { clusterer?.statistics.activeArticles ?? 0 }
+
     /// Runs `body` on the clusterer, restoring it first (in `tx`, as the store stood at `now`).
     mutating func withClusterer<T>(
         tx: StoreTransaction, now: Date, _ body: (inout StoryClusterer) throws -> T
@@ -28,8 +31,9 @@ struct ClusteringWindow {
         return try body(&clusterer!)
     }
 
-    /// Forgets the in-memory state (after a rolled-back transaction): it is restored from what is
-    /// stored when next needed, so it never keeps articles that were not stored.
+    /// Forgets the in-memory state (after a rolled-back transaction, or to give memory back when
+    /// idle): it is restored from what is stored when next needed, so it never keeps articles that
+    /// were not stored.
     mutating func discard() {
         clusterer = nil
     }

@@ -136,6 +136,22 @@ actor Ingestor {
         window.expire(now: now)
     }
 
+    /// Drops what an idle daemon can rebuild when next needed: the clustering window (restored
+    /// from the store at the next new article) and the database's page caches. Returns how many
+    /// articles the window held (0 when it was not in memory).
+    @discardableResult
+    func releaseIdleMemory() -> Int {
+        let articles = window.articleCount
+        window.discard()
+        store.releaseMemory()
+        if articles > 0 {
+            logger.debug(
+                "idle: clustering window released; restored from the store at the next new article",
+                metadata: ["articles": "\(articles)"])
+        }
+        return articles
+    }
+
     private func deliver(_ events: [EmittedEvent]) {
         guard !events.isEmpty else { return }
         eventsEmitted += events.count

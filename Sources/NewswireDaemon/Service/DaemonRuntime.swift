@@ -16,7 +16,8 @@ struct DaemonRuntime {
     let fetcher: HTTPFetcher
     let notifier: SystemdNotifier
     let health: FeedHealthBoard
-    /// Gives memory back after each burst of polls (not used by `--once`).
+    /// Gives memory back after each burst of polls, and the clustering window after a quiet
+    /// minute (not used by `--once`).
     let trimmer: IdleMemoryTrimmer
     let logger: Logger
     let feedCount: Int
@@ -30,10 +31,11 @@ struct DaemonRuntime {
         self.logger = logger
         hub = EventHub(head: try store.lastSequence(), queueLimit: configuration.subscriberQueue)
         let names = Dictionary(outlets.map { ($0.id, $0.adapter.outlet.name) }) { first, _ in first }
-        ingestor = Ingestor(
+        let ingestor = Ingestor(
             store: store, hub: hub, journal: EventJournal(writer: writer, outletNames: names),
             clustering: StoryClusteringConfiguration(quietPeriod: configuration.storyQuietPeriod),
             logger: logger)
+        self.ingestor = ingestor
         fetcher = HTTPFetcher(
             userAgent: Daemon.userAgent, maxConcurrentTransfers: configuration.http.maxConcurrent,
             maxTransfersPerHost: configuration.http.maxPerHost)
@@ -59,7 +61,7 @@ struct DaemonRuntime {
             }
         }
         feedCount = pollers.count
-        let trimmer = IdleMemoryTrimmer(logger: logger)
+        let trimmer = IdleMemoryTrimmer(logger: logger, release: { await ingestor.releaseIdleMemory() })
         self.trimmer = trimmer
         // Called once per finished poll: the trimmer waits for the polls to pause.
         health = FeedHealthBoard(feedCount: pollers.count, outletCount: outlets.count) { [notifier] status in
