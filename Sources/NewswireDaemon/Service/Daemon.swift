@@ -69,6 +69,7 @@ public enum Daemon {
                     "feeds": "\(runtime.feedCount)",
                     "state": "\(store.path)",
                 ])
+            runtime.trimmer.trimNow()
             let atOnce = 2 * configuration.http.maxConcurrent
             exit = await runtime.poller.pollAllOnce(atOnce: atOnce) ? .success : .someFeedsFailed
         } else {

@@ -16,8 +16,8 @@ struct DaemonRuntime {
     let fetcher: HTTPFetcher
     let notifier: SystemdNotifier
     let health: FeedHealthBoard
-    /// Gives memory back after each burst of polls, and the clustering window after a quiet
-    /// minute (not used by `--once`).
+    /// Gives memory back after start-up and after each burst of polls, and the clustering window
+    /// after a quiet minute (`--once` uses only the first).
     let trimmer: IdleMemoryTrimmer
     let logger: Logger
     let feedCount: Int
@@ -110,8 +110,9 @@ struct DaemonRuntime {
                 "last_seq": "\(hub.head)",
             ])
         notifier.ready(status: "listening on \(socketPath); polling \(feedCount) feeds")
-        // Start-up's pages (relocations, argument parsing, migrations) go even before a first poll.
-        trimmer.noteActivity()
+        // Start-up's pages (relocations, argument parsing, migrations) go before the first polls:
+        // with many feeds, polls follow each other without the pause a trim waits for.
+        trimmer.trimNow()
         do {
             try await withGracefulShutdownHandler {
                 try await serviceGroup.run()
