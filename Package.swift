@@ -110,7 +110,8 @@ let package = Package(
             name: "NewswireUnitTests",
             dependencies: ["ArticleIdentity", "SourceAdapterKit", "NewswireProtocol", "NewswireStore",
                            "NewswireDaemon", "France24Adapter", "AlJazeeraAdapter", "FeedParser", "StoryClustering",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(

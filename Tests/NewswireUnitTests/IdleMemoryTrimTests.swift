@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycle
 import Synchronization
 import XCTest
 
@@ -90,6 +91,27 @@ final class IdleMemoryTrimTests: XCTestCase {
 
         trimmer.noteActivity()
         try await waitUntil { trims.withLock { $0 } >= 2 }
+    }
+
+    func testStopsAtOnceWhileWaitingForARelease() async throws {
+        let trims = Mutex(0)
+        let trimmer = IdleMemoryTrimmer(
+            quietPeriod: .milliseconds(50), releasePeriod: .seconds(3600), logger: Logger(label: "test")
+        ) {
+            trims.withLock { $0 += 1 }
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: trimmer)], logger: Logger(label: "test")))
+        let finished = Mutex(false)
+        Task {
+            try? await group.run()
+            finished.withLock { $0 = true }
+        }
+        trimmer.noteActivity()
+        // Trimmed, and now waiting an hour for the release: a stop must not wait for it.
+        try await waitUntil { trims.withLock { $0 } >= 1 }
+        await group.triggerGracefulShutdown()
+        try await waitUntil { finished.withLock { $0 } }
     }
 
     func testReleasesThenTrimsAfterTheLongerQuietTime() async throws {

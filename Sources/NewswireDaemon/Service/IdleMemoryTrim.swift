@@ -255,10 +255,13 @@ final class IdleMemoryTrimmer: Service, Sendable {
     func run() async throws {
         for await _ in wakeups.cancelOnGracefulShutdown() {
             while let nap = startNap() {
-                await withTaskCancellationHandler {
-                    await cancelWhenGracefulShutdown { await nap.value }
-                } onCancel: {
-                    nap.cancel()
+                // The nap is not a child task: cancelling the wait (shutdown) must end it too.
+                await cancelWhenGracefulShutdown {
+                    await withTaskCancellationHandler {
+                        await nap.value
+                    } onCancel: {
+                        nap.cancel()
+                    }
                 }
                 if Task.isCancelled || Task.isShuttingDownGracefully { return }
                 switch state.withLock({ $0.schedule.claim(at: .now) }) {
