@@ -97,7 +97,11 @@ enum SAXPushParser {
         _ = libxml2Initialized
         let session = SAXSession(handler: handler)
         let unmanaged = Unmanaged.passRetained(session)
-        defer { unmanaged.release() }
+        defer {
+            unmanaged.release()
+            // The session holds the handler unowned: it must live until libxml2 is done.
+            withExtendedLifetime(handler) {}
+        }
         var sax = makeHandlerTable()
         guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil) else {
             return false
@@ -124,53 +128,64 @@ enum SAXPushParser {
         sax.startElementNs = {
             context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let context, let localName else { return }
-            let session = SAXSession.from(context)
-            session.keepEntitiesFlowing()
-            session.handler.startElement(
-                XMLStartTag(
-                    localName: localName, prefix: prefix, namespaceURI: uri,
-                    namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
-                    attributeCount: Int(attributeCount), attributeSlots: attributes))
+            SAXSession.with(context) { session in
+                session.keepEntitiesFlowing()
+                session.handler.startElement(
+                    XMLStartTag(
+                        localName: localName, prefix: prefix, namespaceURI: uri,
+                        namespaceCount: Int(namespaceCount), namespaceSlots: namespaces,
+                        attributeCount: Int(attributeCount), attributeSlots: attributes))
+            }
         }
         sax.endElementNs = { context, localName, _, uri in
             guard let context, let localName else { return }
-            let session = SAXSession.from(context)
-            session.keepEntitiesFlowing()
-            session.handler.endElement(localName: localName, namespaceURI: uri)
+            SAXSession.with(context) { session in
+                session.keepEntitiesFlowing()
+                session.handler.endElement(localName: localName, namespaceURI: uri)
+            }
         }
         let text: charactersSAXFunc = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            let session = SAXSession.from(context)
-            session.keepEntitiesFlowing()
-            session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            SAXSession.with(context) { session in
+                session.keepEntitiesFlowing()
+                session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.characters = text
         sax.ignorableWhitespace = text
         sax.cdataBlock = { context, bytes, length in
             guard let context, let bytes, length > 0 else { return }
-            let session = SAXSession.from(context)
-            session.keepEntitiesFlowing()
-            session.handler.cdata(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            SAXSession.with(context) { session in
+                session.keepEntitiesFlowing()
+                session.handler.cdata(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            }
         }
         sax.serror = { context, error in
             guard let context, let error else { return }
-            let session = SAXSession.from(context)
             let message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-            session.handler.recordError(message.trimmingWhitespace(), line: Int(error.pointee.line))
+            SAXSession.with(context) { session in
+                session.handler.recordError(message.trimmingWhitespace(), line: Int(error.pointee.line))
+            }
         }
         return sax
     }
 }
 
 /// What the C callbacks reach through libxml2's user-data pointer.
+///
+/// Callbacks come once per element and text run: reaching the session and its handler without
+/// retaining them (both outlive the parse, which holds them) saves two retain/release pairs each.
 private final class SAXSession {
-    let handler: any XMLEventHandler
+    unowned(unsafe) let handler: any XMLEventHandler
     var context: xmlParserCtxtPtr?
 
+    /// `handler` must outlive the session (`SAXPushParser.parse` holds both for the whole parse).
     init(handler: any XMLEventHandler) { self.handler = handler }
 
-    static func from(_ pointer: UnsafeMutableRawPointer) -> SAXSession {
-        Unmanaged<SAXSession>.fromOpaque(pointer).takeUnretainedValue()
+    /// Runs `body` on the session behind libxml2's user-data pointer, which the parse keeps
+    /// retained while libxml2 calls back.
+    @inline(__always) static func with(_ pointer: UnsafeMutableRawPointer, _ body: (SAXSession) -> Void) {
+        Unmanaged<SAXSession>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 
     /// In recovery mode libxml2 stops reporting entity references (even `&amp;`) once it has
