@@ -17,7 +17,7 @@ extension ClusteringEngine {
         var shared: [(term: TermID, contribution: Float)] = []
         shared.reserveCapacity(vector.terms.count)
         let squaredNormChange = Self.accumulate(
-            vector, from: slot, into: &slots[slot].terms, index: &index, shared: &shared)
+            vector, from: slot, into: &slots[slot].terms, index: &index, table: &table, shared: &shared)
         slots[slot].articleCount += 1
         slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
         slots[slot].count(outlet: article.outlet)
@@ -65,19 +65,19 @@ extension ClusteringEngine {
     /// the story already had contributed to the similarity, and returns the change of `Σ mass²`.
     private static func accumulate(
         _ vector: WeightedTerms, from slot: Int32, into centroid: inout TermMap, index: inout PostingIndex,
-        shared: inout [(term: TermID, contribution: Float)]
+        table: inout TermTable, shared: inout [(term: TermID, contribution: Float)]
     ) -> Float {
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
             let mass = vector.weighted[position]
-            let newPosting = Int32(index.count(of: term))
+            let newPosting = Int32(table.postingCount(of: term))
             if let previous = centroid.accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
-                index.add(mass, at: previous.posting, of: term)
+                index.add(mass, at: previous.posting, of: term, in: &table)
                 squaredNormChange += (2 * previous.mass + mass) * mass
                 shared.append((term, vector.values[position] * previous.mass))
             } else {
-                _ = index.append(Posting(slot: slot, mass: mass), to: term)
+                _ = index.append(Posting(slot: slot, mass: mass), to: term, in: &table)
                 squaredNormChange += mass * mass
             }
         }
@@ -104,7 +104,7 @@ extension ClusteringEngine {
     /// Removes a story's entries from the posting lists, telling the stories whose entries moved.
     mutating func removePostings(of story: StoryState) {
         story.terms.forEach { term, entry in
-            if let moved = index.remove(at: Int(entry.posting), of: term) {
+            if let moved = index.remove(at: Int(entry.posting), of: term, in: &table) {
                 slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
         }

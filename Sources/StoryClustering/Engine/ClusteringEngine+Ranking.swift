@@ -33,7 +33,7 @@ extension ClusteringEngine {
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
         for position in vector.terms.ids.indices {
-            rarestFirst.append(UInt64(index.count(of: vector.terms.ids[position])) << 32 | UInt64(position))
+            rarestFirst.append(UInt64(table.postingCount(of: vector.terms.ids[position])) << 32 | UInt64(position))
         }
         rarestFirst.sort()
         for key in rarestFirst {
@@ -47,7 +47,7 @@ extension ClusteringEngine {
             }
             scanned += length
             scannedTerms += 1
-            sums.add(postingsOf: term, in: index, weight: contribution)
+            sums.add(postingsOf: term, in: index, table: table, weight: contribution)
         }
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in
