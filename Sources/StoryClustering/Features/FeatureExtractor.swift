@@ -30,6 +30,8 @@ struct FeatureExtractor: Sendable {
     private var holdsSummaryWords = false
     /// The words of a sentence read on its own, apart from `words`.
     private var sentenceWords = TokenList()
+    /// Where the tokenizer writes the words of `words` and `sentenceWords`, reused between texts.
+    private var scratch = TokenizerScratch()
     /// While reading a summary: what the lexicon gave for each of its words (`-1` for none, or a word too
     /// short to look up) and whether a stop word was kept, so that its sentences need not look them up again.
     private var summaryLookups: [(term: TermID, keptStopWord: Bool)] = []
@@ -94,7 +96,7 @@ struct FeatureExtractor: Sendable {
     /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
     /// the sentences of a brief, whose words were just read with their article).
     mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
-        Tokenizer.scan(text, into: &sentenceWords)
+        Tokenizer.scan(text, into: &sentenceWords, reusing: &scratch)
         return knownTerms(ofWords: sentenceWords, table: table)
     }
 
@@ -162,7 +164,7 @@ struct FeatureExtractor: Sendable {
         to collected: inout [(TermID, Float)], table: inout TermTable
     ) {
         guard !text.isEmpty else { return }
-        Tokenizer.scan(text, into: &words)
+        Tokenizer.scan(text, into: &words, reusing: &scratch)
         addTerms(ofWords: words, weight: weight, pairs: pairs, wordLimit: wordLimit, to: &collected, table: &table)
     }
 
