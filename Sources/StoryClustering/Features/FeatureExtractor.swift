@@ -26,6 +26,8 @@ struct FeatureExtractor: Sendable {
     private var titleLexiconEpoch = 0
     /// Sort keys of `ArticleTerms`, reused between articles.
     private var sortKeys: [UInt64] = []
+    /// The `(term, weight)` pairs of a sentence whose known terms are looked up, reused between sentences.
+    private var knownCollected: [(TermID, Float)] = []
     /// Whether `words` holds the words of the last article's summary (read from its text).
     private var holdsSummaryWords = false
     /// The words of a sentence read on its own, apart from `words`.
@@ -75,9 +77,9 @@ struct FeatureExtractor: Sendable {
     /// the lexicon, so none is added), unless the lexicon's epoch moved since they were read (it was
     /// emptied, or the summary folded a demonym of the title into its name): then it is `nil`, and the
     /// title is read again exactly as before.
-    func termsOfLastTitle() -> ArticleTerms? {
+    mutating func termsOfLastTitle() -> ArticleTerms? {
         guard let titleTermCount, lexicon.epoch == titleLexiconEpoch else { return nil }
-        return ArticleTerms(unordered: Array(collected.prefix(titleTermCount)))
+        return ArticleTerms(unordered: collected.prefix(titleTermCount), scratch: &sortKeys)
     }
 
     /// The same terms from words already read (`ClusterArticleWords`).
@@ -133,6 +135,9 @@ struct FeatureExtractor: Sendable {
         ofWords words: TokenList, spans: ArraySlice<TokenList.Span>, table: TermTable, lookedUpBelow: Int = 0
     ) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
+        swap(&collected, &knownCollected)  // borrowed for this call, so that looking up can use `self`
+        defer { swap(&collected, &knownCollected) }
+        collected.removeAll(keepingCapacity: true)
         let shouting = Self.isShouting(spans)
         var previous: TermID?
         for position in spans.indices {
@@ -156,7 +161,7 @@ struct FeatureExtractor: Sendable {
             if let previous, let pair = table.existingPair(previous, id) { collected.append((pair, pairWeight)) }
             previous = id
         }
-        return ArticleTerms(unordered: collected)
+        return ArticleTerms(unordered: collected, scratch: &sortKeys)
     }
 
     private mutating func addTerms(
