@@ -116,9 +116,10 @@ struct TermTable: Sendable {
 
     /// The id of an ordered pair of adjacent words, created if needed.
     mutating func pair(_ first: TermID, _ second: TermID) -> TermID {
-        if let id = pairs[first, second] { return id }
+        let hash = PairTable.hash(first, second)
+        if let id = pairs.find(first, second, hash: hash, records: records) { return id }
         let id = allocate(TermEntry(first: first, second: second), stem: "", display: "")
-        pairs.insert(first, second, term: id)
+        pairs.insert(id, hash: hash)
         return id
     }
 
@@ -129,7 +130,9 @@ struct TermTable: Sendable {
     }
 
     /// The id of an existing pair, without creating it.
-    func existingPair(_ first: TermID, _ second: TermID) -> TermID? { pairs[first, second] }
+    func existingPair(_ first: TermID, _ second: TermID) -> TermID? {
+        pairs.find(first, second, hash: PairTable.hash(first, second), records: records)
+    }
 
     /// Counts `count` more (or, negative, fewer) active articles containing the term; returns `true`
     /// when the term has no article left and its id was released.
@@ -161,7 +164,7 @@ struct TermTable: Sendable {
     private mutating func release(_ id: TermID) {
         let entry = records[Int(id)].entry
         if entry.isPair {
-            pairs.remove(entry.first, entry.second)  // a pair's stem and display are empty
+            pairs.remove(id, hash: PairTable.hash(entry.first, entry.second))  // its stem and display are empty
         } else {
             words.remove(id, hash: WordIndex.hash(stems[Int(id)]))
             stems[Int(id)] = ""
