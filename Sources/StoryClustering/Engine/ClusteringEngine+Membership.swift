@@ -137,24 +137,28 @@ extension ClusteringEngine {
         }
     }
 
+    /// The similarity of each exemplar of the story in `slot` to its centroid, as it stands now.
+    private func exemplarCentralities(in slot: Int32) -> [Float] {
+        slots[slot].exemplars.map { similarity($0.terms, toStoryIn: slot) }
+    }
+
     /// Where a new article of the given centrality goes among the story's exemplars: appended while
     /// there is room, else in place of the least central one if it is more central; `nil` if it is not
     /// kept. Centralities are measured again each time the story doubles in size.
     private mutating func exemplarPlace(centrality: Float, in slot: Int32) -> Int? {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
-            for position in slots[slot].exemplars.indices {
-                // Measured first, then stored: measuring reads the engine, storing writes it.
-                let centrality = similarity(slots[slot].exemplars[position].terms, toStoryIn: slot)
-                slots[slot].exemplars[position].centrality = centrality
-            }
+            // All measured first, then stored: measuring reads the engine, storing writes it. (Measuring
+            // one exemplar at a time between writes made the compiler copy the whole engine for each.)
+            let centralities = exemplarCentralities(in: slot)
+            for position in centralities.indices { slots[slot].exemplars[position].centrality = centralities[position] }
         }
-        guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }
+        let exemplars = slots[slot].exemplars
+        guard exemplars.count >= Self.exemplarLimit else { return exemplars.count }
         var weakest = 0
-        for position in slots[slot].exemplars.indices
-        where slots[slot].exemplars[position].centrality < slots[slot].exemplars[weakest].centrality {
+        for position in exemplars.indices where exemplars[position].centrality < exemplars[weakest].centrality {
             weakest = position
         }
-        return slots[slot].exemplars[weakest].centrality < centrality ? weakest : nil
+        return exemplars[weakest].centrality < centrality ? weakest : nil
     }
 }
