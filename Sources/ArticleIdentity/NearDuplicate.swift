@@ -10,10 +10,23 @@ public enum NearDuplicate {
     public static let summaryThreshold = 0.8
     /// Below this many words a summary says too little to identify an article.
     public static let minimumWords = 6
+    /// Words of a summary's start, and of its end, that make its two hints.
+    static let edgeWords = 8
 
     /// Lookup hints: an article is compared only with known articles of the same outlet that
     /// share one of these (the start or the end of its summary; its title when it has no summary).
     public static func hints(outlet: String, title: String, summary: String) -> [String] {
+        // Most summaries are ASCII: their edge words are hashed straight from the bytes.
+        var summary = summary
+        let edges = summary.withUTF8 {
+            ASCIIFolding.isASCII($0) ? EdgeWordHashes(ascii: $0, limit: edgeWords) : nil
+        }
+        if let edges, edges.count >= minimumWords {
+            return [
+                "s:\(outlet):\(HashDigits.string(edges.leading, radix: 36))",
+                "e:\(outlet):\(HashDigits.string(edges.trailing, radix: 36))",
+            ]
+        }
         let summaryText = FoldedWords(summary)
         guard summaryText.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).
@@ -21,8 +34,8 @@ public enum NearDuplicate {
             return titleText.count >= minimumWords ? ["t:\(outlet):\(hash(titleText, titleText.ranges[...]))"] : []
         }
         return [
-            "s:\(outlet):\(hash(summaryText, summaryText.ranges.prefix(8)))",
-            "e:\(outlet):\(hash(summaryText, summaryText.ranges.suffix(8)))",
+            "s:\(outlet):\(hash(summaryText, summaryText.ranges.prefix(edgeWords)))",
+            "e:\(outlet):\(hash(summaryText, summaryText.ranges.suffix(edgeWords)))",
         ]
     }
 
@@ -51,7 +64,7 @@ public enum NearDuplicate {
     }
 
     /// The FNV-1a hash of the words joined by single spaces, in base 36.
-    private static func hash(_ text: FoldedWords, _ words: ArraySlice<Range<Int>>) -> String {
+    static func hash(_ text: FoldedWords, _ words: ArraySlice<Range<Int>>) -> String {
         var hash = StableHash.fnv1a64Basis
         for (position, range) in zip(words.indices, words) {
             if position != words.startIndex { hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash) }

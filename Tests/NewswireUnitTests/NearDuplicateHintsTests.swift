@@ -31,4 +31,18 @@ final class NearDuplicateHintsTests: XCTestCase {
             }
         }
     }
+
+    /// ASCII summaries are hashed from their bytes (`EdgeWordHashes`) without folding them first.
+    func testASCIISummariesGiveTheHintsOfTheirFoldedWords() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(" \t\n\r\u{0B}aZz09`'\"-.,;:!?()[]/&%#@AbCdE\u{01}\u{7F}xyQ")
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0..<120, using: &generator)
+            let summary = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            XCTAssertEqual(
+                NearDuplicate.hints(outlet: "o", title: "one two three four five six", summary: summary),
+                expected(outlet: "o", title: "one two three four five six", summary: summary),
+                summary.debugDescription)
+        }
+    }
 }

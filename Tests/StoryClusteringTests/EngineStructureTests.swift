@@ -25,15 +25,17 @@ final class EngineStructureTests: XCTestCase {
     }
 
     func testPostingRemovalMovesTheLastEntry() {
+        var table = TermTable()
+        let term = table.word("mali", display: "Mali")
         var index = PostingIndex()
-        index.reserve(terms: 2)
-        for slot in 0..<3 { _ = index.append(Posting(slot: Int32(slot), mass: 1), to: 1) }
-        let moved = index.remove(at: 0, of: 1)
+        index.reserve(terms: table.capacity)
+        for slot in 0..<3 { _ = index.append(Posting(slot: Int32(slot), mass: 1), to: term, in: &table) }
+        let moved = index.remove(at: 0, of: term, in: &table)
         XCTAssertEqual(moved?.slot, 2, "the last entry fills the hole")
-        XCTAssertEqual(index.count(of: 1), 2)
-        XCTAssertNil(index.remove(at: 1, of: 1), "removing the last entry moves nothing")
+        XCTAssertEqual(table.postingCount(of: term), 2)
+        XCTAssertNil(index.remove(at: 1, of: term, in: &table), "removing the last entry moves nothing")
         var slots: [Int32] = []
-        index.forEachPosting(of: 1) { slots.append($0.slot) }
+        index.forEachPosting(of: term, in: table) { slots.append($0.slot) }
         XCTAssertEqual(slots, [2])
     }
 
@@ -61,21 +63,27 @@ final class EngineStructureTests: XCTestCase {
     }
 
     func testPairTableFindsEveryPairAfterRemovalsAndGrowth() {
-        var table = PairTable()
+        // Through TermTable, which checks a bucket's pair against the pair's record.
+        var table = TermTable()
+        let words = (0..<100).map { table.word("w\($0)", display: "w\($0)") }
         var expected: [Int: TermID] = [:]
         for number in 0..<5_000 {
-            table.insert(TermID(number % 97), TermID(number), term: TermID(number))
-            expected[number] = TermID(number)
+            expected[number] = table.pair(words[number % 97], words[number % 89])
         }
+        for number in 0..<5_000 {
+            XCTAssertEqual(table.existingPair(words[number % 97], words[number % 89]), expected[number], "\(number)")
+        }
+        // Pairs repeat every 97 × 89 numbers, so these 5,000 are distinct; release a third of them.
         for number in stride(from: 0, to: 5_000, by: 3) {
-            table.remove(TermID(number % 97), TermID(number))
+            let pair = expected[number]!
+            table.adjustDocumentFrequency(of: pair, by: 1)
+            XCTAssertTrue(table.adjustDocumentFrequency(of: pair, by: -1), "released")
             expected[number] = nil
         }
-        table.remove(1_000, 1_000)  // absent: nothing happens
-        XCTAssertEqual(table.count, expected.count)
         for number in 0..<5_000 {
-            XCTAssertEqual(table[TermID(number % 97), TermID(number)], expected[number], "\(number)")
+            XCTAssertEqual(table.existingPair(words[number % 97], words[number % 89]), expected[number], "\(number)")
         }
-        XCTAssertNil(table[0, 1])
+        XCTAssertNil(table.existingPair(words[0], words[99]))
+        XCTAssertNil(table.existingPair(words[1], words[0]), "pairs are ordered")
     }
 }

@@ -116,6 +116,25 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(Demonyms.candidateBases(of: "mali"), [])
     }
 
+    func testInlineKeyIsTheFirstSixteenBytesZeroPadded() {
+        let text = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        for length in 0...20 {
+            // The word sits inside a longer buffer: nothing past its end may be read into the key.
+            let expected = text.withUnsafeBufferPointer { whole -> (UInt64, UInt64) in
+                var key: (UInt64, UInt64) = (0, 0)
+                withUnsafeMutableBytes(of: &key) { raw in
+                    for index in 0..<min(length, 16) { raw[index] = whole[3 + index] }
+                }
+                return (UInt64(littleEndian: key.0), UInt64(littleEndian: key.1))
+            }
+            let key = text.withUnsafeBufferPointer {
+                Lexicon.inlineKey(UnsafeBufferPointer(rebasing: $0[3..<3 + length]))
+            }
+            XCTAssertEqual(key.0, expected.0, "length \(length)")
+            XCTAssertEqual(key.1, expected.1, "length \(length)")
+        }
+    }
+
     func testLexiconFindsEveryWordAgainAfterGrowing() {
         var lexicon = Lexicon()
         var table = TermTable()

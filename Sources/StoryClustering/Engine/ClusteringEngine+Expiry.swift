@@ -23,7 +23,7 @@ extension ClusteringEngine {
         documents -= story.articleCount
         // One pass: each term's entry leaves its posting list, then its articles leave the term's counts.
         story.terms.forEach { term, entry in
-            if let moved = index.remove(at: Int(entry.posting), of: term) {
+            if let moved = index.remove(at: Int(entry.posting), of: term, in: &table) {
                 slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
             if table.adjustDocumentFrequency(of: term, by: -entry.articles) { index.release(term) }

@@ -17,7 +17,7 @@ extension ClusteringEngine {
         var shared: [(term: TermID, contribution: Float)] = []
         shared.reserveCapacity(vector.terms.count)
         let squaredNormChange = Self.accumulate(
-            vector, from: slot, into: &slots[slot].terms, index: &index, shared: &shared)
+            vector, from: slot, into: &slots[slot].terms, index: &index, table: &table, shared: &shared)
         slots[slot].articleCount += 1
         slots[vitals: slot].lastActivity = max(slots[vitals: slot].lastActivity, now)
         slots[slot].count(outlet: article.outlet)
@@ -65,19 +65,19 @@ extension ClusteringEngine {
     /// the story already had contributed to the similarity, and returns the change of `Σ mass²`.
     private static func accumulate(
         _ vector: WeightedTerms, from slot: Int32, into centroid: inout TermMap, index: inout PostingIndex,
-        shared: inout [(term: TermID, contribution: Float)]
+        table: inout TermTable, shared: inout [(term: TermID, contribution: Float)]
     ) -> Float {
         var squaredNormChange: Float = 0
         for position in vector.terms.ids.indices {
             let term = vector.terms.ids[position]
             let mass = vector.weighted[position]
-            let newPosting = Int32(index.count(of: term))
+            let newPosting = Int32(table.postingCount(of: term))
             if let previous = centroid.accumulate(term, mass: mass, articles: 1, postingIfNew: newPosting) {
-                index.add(mass, at: previous.posting, of: term)
+                index.add(mass, at: previous.posting, of: term, in: &table)
                 squaredNormChange += (2 * previous.mass + mass) * mass
                 shared.append((term, vector.values[position] * previous.mass))
             } else {
-                _ = index.append(Posting(slot: slot, mass: mass), to: term)
+                _ = index.append(Posting(slot: slot, mass: mass), to: term, in: &table)
                 squaredNormChange += mass * mass
             }
         }
@@ -104,7 +104,7 @@ extension ClusteringEngine {
     /// Removes a story's entries from the posting lists, telling the stories whose entries moved.
     mutating func removePostings(of story: StoryState) {
         story.terms.forEach { term, entry in
-            if let moved = index.remove(at: Int(entry.posting), of: term) {
+            if let moved = index.remove(at: Int(entry.posting), of: term, in: &table) {
                 slots[moved.slot].terms.setPosting(entry.posting, for: term)
             }
         }
@@ -137,24 +137,28 @@ extension ClusteringEngine {
         }
     }
 
+    /// The similarity of each exemplar of the story in `slot` to its centroid, as it stands now.
+    private func exemplarCentralities(in slot: Int32) -> [Float] {
+        slots[slot].exemplars.map { similarity($0.terms, toStoryIn: slot) }
+    }
+
     /// Where a new article of the given centrality goes among the story's exemplars: appended while
     /// there is room, else in place of the least central one if it is more central; `nil` if it is not
     /// kept. Centralities are measured again each time the story doubles in size.
     private mutating func exemplarPlace(centrality: Float, in slot: Int32) -> Int? {
         let count = slots[slot].articleCount
         if count >= 4 && count & (count - 1) == 0 {
-            for position in slots[slot].exemplars.indices {
-                // Measured first, then stored: measuring reads the engine, storing writes it.
-                let centrality = similarity(slots[slot].exemplars[position].terms, toStoryIn: slot)
-                slots[slot].exemplars[position].centrality = centrality
-            }
+            // All measured first, then stored: measuring reads the engine, storing writes it. (Measuring
+            // one exemplar at a time between writes made the compiler copy the whole engine for each.)
+            let centralities = exemplarCentralities(in: slot)
+            for position in centralities.indices { slots[slot].exemplars[position].centrality = centralities[position] }
         }
-        guard slots[slot].exemplars.count >= Self.exemplarLimit else { return slots[slot].exemplars.count }
+        let exemplars = slots[slot].exemplars
+        guard exemplars.count >= Self.exemplarLimit else { return exemplars.count }
         var weakest = 0
-        for position in slots[slot].exemplars.indices
-        where slots[slot].exemplars[position].centrality < slots[slot].exemplars[weakest].centrality {
+        for position in exemplars.indices where exemplars[position].centrality < exemplars[weakest].centrality {
             weakest = position
         }
-        return slots[slot].exemplars[weakest].centrality < centrality ? weakest : nil
+        return exemplars[weakest].centrality < centrality ? weakest : nil
     }
 }

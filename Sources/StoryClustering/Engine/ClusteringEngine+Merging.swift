@@ -51,14 +51,14 @@ extension ClusteringEngine {
         let (absorbed, absorbedVitals) = slots.remove(slot: source)
         removePostings(of: absorbed)
         absorbed.terms.forEach { term, entry in
-            let newPosting = Int32(index.count(of: term))
+            let newPosting = Int32(table.postingCount(of: term))
             if let previous = slots[target].accumulate(
                 term, mass: entry.mass, articles: entry.articles,
                 postingIfNew: newPosting)
             {
-                index.add(entry.mass, at: previous.posting, of: term)
+                index.add(entry.mass, at: previous.posting, of: term, in: &table)
             } else {
-                _ = index.append(Posting(slot: target, mass: entry.mass), to: term)
+                _ = index.append(Posting(slot: target, mass: entry.mass), to: term, in: &table)
             }
         }
         slots[target].articleCount += absorbed.articleCount

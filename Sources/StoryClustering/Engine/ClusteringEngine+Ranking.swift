@@ -16,7 +16,7 @@ extension ClusteringEngine {
     static let rescoredCandidates = 4
 
     /// The best candidate stories for `vector`, best first, scored by centroid cosine and recency.
-    mutating func rank(_ vector: WeightedTerms, now: TimeInterval) -> [Candidate] {
+    mutating func rank(_ vector: WeightedTerms, now: TimeInterval) -> CandidateList {
         var sums = ScoreAccumulator()
         swap(&sums, &accumulator)  // borrowed for this call, so that scanning can read `self`
         defer { swap(&sums, &accumulator) }
@@ -33,7 +33,7 @@ extension ClusteringEngine {
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
         for position in vector.terms.ids.indices {
-            rarestFirst.append(UInt64(index.count(of: vector.terms.ids[position])) << 32 | UInt64(position))
+            rarestFirst.append(UInt64(table.postingCount(of: vector.terms.ids[position])) << 32 | UInt64(position))
         }
         rarestFirst.sort()
         for key in rarestFirst {
@@ -47,7 +47,7 @@ extension ClusteringEngine {
             }
             scanned += length
             scannedTerms += 1
-            sums.add(postingsOf: term, in: index, weight: contribution)
+            sums.add(postingsOf: term, in: index, table: table, weight: contribution)
         }
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in
@@ -59,9 +59,9 @@ extension ClusteringEngine {
             let scale = recencyFactor(quiet) * inverseNorm
             found.offer(Candidate(slot: slot, score: dot * scale, dot: dot, scale: scale))
         }
-        guard !commonTerms.isEmpty else { return found.sorted }
+        guard !commonTerms.isEmpty else { return found }
         var best = CandidateList(limit: Self.candidateLimit)
-        for var candidate in found.sorted {
+        for var candidate in found {
             for position in commonTerms {
                 guard let shared = slots[candidate.slot].terms[vector.terms.ids[position]] else { continue }
                 candidate.dot += vector.values[position] * shared.mass
@@ -69,7 +69,7 @@ extension ClusteringEngine {
             candidate.score = candidate.dot * candidate.scale
             best.offer(candidate)
         }
-        return best.sorted
+        return best
     }
 
     private func recencyFactor(_ quiet: TimeInterval) -> Float {
@@ -89,29 +89,54 @@ struct Candidate: Sendable {
     var scale: Float = 0
 }
 
-/// The few best candidates seen, kept sorted best first.
-struct CandidateList {
+/// The few best candidates seen, kept sorted best first, in storage of its own (no array is allocated
+/// for each article's few candidates).
+struct CandidateList: RandomAccessCollection {
+    /// Most candidates a list can keep.
+    static let capacity = 4
+
     let limit: Int
-    private(set) var sorted: [Candidate] = []
+    private(set) var count = 0
+    private var storage: (Candidate, Candidate, Candidate, Candidate)
 
     init(limit: Int) {
+        precondition(limit <= Self.capacity, "candidate list too long")
         self.limit = limit
-        sorted.reserveCapacity(limit)
+        let empty = Candidate(slot: -1, score: 0)
+        storage = (empty, empty, empty, empty)
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> Candidate {
+        get {
+            precondition(position >= 0 && position < count, "candidate index out of range")
+            return withUnsafeBytes(of: storage) {
+                $0.load(fromByteOffset: position * MemoryLayout<Candidate>.stride, as: Candidate.self)
+            }
+        }
+        set {
+            precondition(position >= 0 && position < Self.capacity, "candidate index out of range")
+            withUnsafeMutableBytes(of: &storage) {
+                $0.storeBytes(of: newValue, toByteOffset: position * MemoryLayout<Candidate>.stride, as: Candidate.self)
+            }
+        }
     }
 
     /// The score a candidate must beat to enter the list.
-    var admissionScore: Float { sorted.count < limit ? -.infinity : sorted[sorted.count - 1].score }
+    var admissionScore: Float { count < limit ? -.infinity : self[count - 1].score }
 
     mutating func offer(_ candidate: Candidate) {
-        guard sorted.count < limit || candidate.score > sorted[sorted.count - 1].score else { return }
-        if sorted.count == limit { sorted.removeLast() }
+        guard count < limit || candidate.score > self[count - 1].score else { return }
+        if count == limit { count -= 1 }
         // Insertion from the end: after every candidate scoring at least as much (so ties keep their order).
-        sorted.append(candidate)
-        var position = sorted.count - 1
-        while position > 0, sorted[position - 1].score < candidate.score {
-            sorted[position] = sorted[position - 1]
+        var position = count
+        count += 1
+        while position > 0, self[position - 1].score < candidate.score {
+            self[position] = self[position - 1]
             position -= 1
         }
-        sorted[position] = candidate
+        self[position] = candidate
     }
 }

@@ -23,6 +23,8 @@ struct ClusteringEngine: Sendable {
     /// Scratch space of `rank`: the article's terms by posting-list length, and its common terms.
     var rankOrder: [UInt64] = []
     var rankCommonTerms: [Int] = []
+    /// Scratch space of `explain`: the heaviest shared terms.
+    var explainedScratch: [(term: TermID, contribution: Float)] = []
 
     /// Shared terms reported in an explanation.
     static let explainedTerms = 6
@@ -98,12 +100,16 @@ struct ClusteringEngine: Sendable {
     }
 
     /// The shared terms that weighed most in the article's similarity to the story.
-    private func explain(
+    private mutating func explain(
         _ shared: [(term: TermID, contribution: Float)], score: Float,
         threshold: Float
     ) -> JoinExplanation {
-        // The first few of a stable sort by contribution, heaviest first, without sorting the rest.
+        // The first few of a stable sort by contribution, heaviest first, without sorting the rest
+        // (in an array kept between articles).
         var heaviest: [(term: TermID, contribution: Float)] = []
+        swap(&heaviest, &explainedScratch)
+        defer { swap(&heaviest, &explainedScratch) }
+        heaviest.removeAll(keepingCapacity: true)
         heaviest.reserveCapacity(Self.explainedTerms + 1)
         for entry in shared {
             guard heaviest.count < Self.explainedTerms || entry.contribution > heaviest[heaviest.count - 1].contribution

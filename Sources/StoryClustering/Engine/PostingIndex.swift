@@ -13,70 +13,64 @@ struct Posting: Sendable {
 /// updated and removed in constant time; removal moves the last entry of the list into the hole.
 ///
 /// Most terms (names, topic words, pairs) are used by one active story, and every term of an article is
-/// looked up: a list's length and first entry sit inline in one dense array (`PostingHead`), so that
-/// such a term costs one read, and only the entries after the first live in a list of their own.
+/// looked up: a list's length and first entry (`PostingHead`) sit in the term's record in `TermTable`,
+/// next to the entry read to weigh the term, so that such a term costs no read of its own; only the
+/// entries after the first live here, in a list per term.
 struct PostingIndex: Sendable {
-    private var heads: [PostingHead] = []
     /// The entries after the first, by term.
     private var rest: [[Posting]] = []
 
     /// Makes room for every term id below `capacity`.
     mutating func reserve(terms capacity: Int) {
-        if heads.count < capacity {
-            heads.append(contentsOf: repeatElement(PostingHead(), count: capacity - heads.count))
-            rest.append(contentsOf: repeatElement([], count: capacity - rest.count))
-        }
+        if rest.count < capacity { rest.append(contentsOf: repeatElement([], count: capacity - rest.count)) }
     }
 
     /// Adds an entry and returns its index in the term's list.
-    mutating func append(_ posting: Posting, to term: TermID) -> Int32 {
-        let index = heads[Int(term)].count
+    mutating func append(_ posting: Posting, to term: TermID, in table: inout TermTable) -> Int32 {
+        let index = table[postings: term].count
         if index == 0 {
-            heads[Int(term)].first = posting
+            table[postings: term].first = posting
         } else {
             rest[Int(term)].append(posting)
         }
-        heads[Int(term)].count = index + 1
+        table[postings: term].count = index + 1
         return index
     }
 
     /// Adds `delta` to the mass of the entry at `index` of `term`'s list.
-    mutating func add(_ delta: Float, at index: Int32, of term: TermID) {
+    mutating func add(_ delta: Float, at index: Int32, of term: TermID, in table: inout TermTable) {
         if index == 0 {
-            heads[Int(term)].first.mass += delta
+            table[postings: term].first.mass += delta
         } else {
             rest[Int(term)][Int(index) - 1].mass += delta
         }
     }
 
-    /// Frees the storage of a released term's list (empty by then), so that a recycled id starts small.
+    /// Frees the storage of a released term's list (empty by then; the table resets its head), so that
+    /// a recycled id starts small.
     mutating func release(_ term: TermID) {
-        heads[Int(term)] = PostingHead()
         rest[Int(term)] = []
     }
 
     /// Removes the entry at `index` of `term`'s list by moving the last entry into its place, and
     /// returns the moved entry (whose story must learn its new index), if any.
-    mutating func remove(at index: Int, of term: TermID) -> Posting? {
-        let last = Int(heads[Int(term)].count) - 1
-        heads[Int(term)].count = Int32(last)
+    mutating func remove(at index: Int, of term: TermID, in table: inout TermTable) -> Posting? {
+        let last = Int(table[postings: term].count) - 1
+        table[postings: term].count = Int32(last)
         guard last > 0 else { return nil }
         let moved = rest[Int(term)].removeLast()
         guard index != last else { return nil }
         if index == 0 {
-            heads[Int(term)].first = moved
+            table[postings: term].first = moved
         } else {
             rest[Int(term)][index - 1] = moved
         }
         return moved
     }
 
-    /// Entries in `term`'s list.
-    func count(of term: TermID) -> Int { Int(heads[Int(term)].count) }
-
     /// Calls `body` with every entry of `term`'s list.
-    func forEachPosting(of term: TermID, _ body: (Posting) -> Void) {
-        let head = heads[Int(term)]
+    func forEachPosting(of term: TermID, in table: TermTable, _ body: (Posting) -> Void) {
+        let head = table[postings: term]
         guard head.count > 0 else { return }
         body(head.first)
         guard head.count > 1 else { return }

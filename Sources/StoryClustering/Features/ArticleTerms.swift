@@ -15,7 +15,7 @@ struct ArticleTerms: Sendable, Equatable {
     }
 
     /// The same, sorting in `scratch` (its contents are replaced; its storage is reused).
-    init(unordered pairs: [(TermID, Float)], scratch keys: inout [UInt64]) {
+    init(unordered pairs: some Collection<(TermID, Float)>, scratch keys: inout [UInt64]) {
         // Sorted as integers: the id in the high half, the weight's complemented bits in the low half
         // (a positive float's bits order like its value), so the largest weight of an id comes first.
         keys.removeAll(keepingCapacity: true)

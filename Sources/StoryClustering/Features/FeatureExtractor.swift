@@ -26,10 +26,14 @@ struct FeatureExtractor: Sendable {
     private var titleLexiconEpoch = 0
     /// Sort keys of `ArticleTerms`, reused between articles.
     private var sortKeys: [UInt64] = []
+    /// The `(term, weight)` pairs of a sentence whose known terms are looked up, reused between sentences.
+    private var knownCollected: [(TermID, Float)] = []
     /// Whether `words` holds the words of the last article's summary (read from its text).
     private var holdsSummaryWords = false
     /// The words of a sentence read on its own, apart from `words`.
     private var sentenceWords = TokenList()
+    /// Where the tokenizer writes the words of `words` and `sentenceWords`, reused between texts.
+    private var scratch = TokenizerScratch()
     /// While reading a summary: what the lexicon gave for each of its words (`-1` for none, or a word too
     /// short to look up) and whether a stop word was kept, so that its sentences need not look them up again.
     private var summaryLookups: [(term: TermID, keptStopWord: Bool)] = []
@@ -73,9 +77,9 @@ struct FeatureExtractor: Sendable {
     /// the lexicon, so none is added), unless the lexicon's epoch moved since they were read (it was
     /// emptied, or the summary folded a demonym of the title into its name): then it is `nil`, and the
     /// title is read again exactly as before.
-    func termsOfLastTitle() -> ArticleTerms? {
+    mutating func termsOfLastTitle() -> ArticleTerms? {
         guard let titleTermCount, lexicon.epoch == titleLexiconEpoch else { return nil }
-        return ArticleTerms(unordered: Array(collected.prefix(titleTermCount)))
+        return ArticleTerms(unordered: collected.prefix(titleTermCount), scratch: &sortKeys)
     }
 
     /// The same terms from words already read (`ClusterArticleWords`).
@@ -94,7 +98,7 @@ struct FeatureExtractor: Sendable {
     /// The terms of a sentence that already exist in `table`, leaving the table unchanged (used for
     /// the sentences of a brief, whose words were just read with their article).
     mutating func knownTerms(of text: String, table: TermTable) -> ArticleTerms {
-        Tokenizer.scan(text, into: &sentenceWords)
+        Tokenizer.scan(text, into: &sentenceWords, reusing: &scratch)
         return knownTerms(ofWords: sentenceWords, table: table)
     }
 
@@ -131,6 +135,9 @@ struct FeatureExtractor: Sendable {
         ofWords words: TokenList, spans: ArraySlice<TokenList.Span>, table: TermTable, lookedUpBelow: Int = 0
     ) -> ArticleTerms {
         var collected: [(TermID, Float)] = []
+        swap(&collected, &knownCollected)  // borrowed for this call, so that looking up can use `self`
+        defer { swap(&collected, &knownCollected) }
+        collected.removeAll(keepingCapacity: true)
         let shouting = Self.isShouting(spans)
         var previous: TermID?
         for position in spans.indices {
@@ -154,7 +161,7 @@ struct FeatureExtractor: Sendable {
             if let previous, let pair = table.existingPair(previous, id) { collected.append((pair, pairWeight)) }
             previous = id
         }
-        return ArticleTerms(unordered: collected)
+        return ArticleTerms(unordered: collected, scratch: &sortKeys)
     }
 
     private mutating func addTerms(
@@ -162,7 +169,7 @@ struct FeatureExtractor: Sendable {
         to collected: inout [(TermID, Float)], table: inout TermTable
     ) {
         guard !text.isEmpty else { return }
-        Tokenizer.scan(text, into: &words)
+        Tokenizer.scan(text, into: &words, reusing: &scratch)
         addTerms(ofWords: words, weight: weight, pairs: pairs, wordLimit: wordLimit, to: &collected, table: &table)
     }
 

@@ -11,9 +11,9 @@ struct ScoreAccumulator: Sendable {
 
     /// Adds `weight × mass` of every entry of `term`'s posting list to its story's sum (the slots
     /// must have been reserved): one pass over the list with no check of the storage per entry.
-    mutating func add(postingsOf term: TermID, in index: PostingIndex, weight: Float) {
+    mutating func add(postingsOf term: TermID, in index: PostingIndex, table: TermTable, weight: Float) {
         sums.withUnsafeMutableBufferPointer { sums in
-            index.forEachPosting(of: term) { posting in
+            index.forEachPosting(of: term, in: table) { posting in
                 let slot = Int(posting.slot)
                 if sums[slot] == 0 { touched.append(posting.slot) }
                 sums[slot] += weight * posting.mass

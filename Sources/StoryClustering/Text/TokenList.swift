@@ -30,6 +30,16 @@ struct TokenList: Sendable, Equatable {
         self.spans = spans
     }
 
+    /// Replaces the words with copies of `newBytes` and `newSpans`, in the storage already held when it
+    /// is large enough and not shared.
+    mutating func replaceContents(bytes newBytes: UnsafeBufferPointer<UInt8>, spans newSpans: UnsafeBufferPointer<Span>)
+    {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: newBytes)
+        spans.removeAll(keepingCapacity: true)
+        spans.append(contentsOf: newSpans)
+    }
+
     /// The word of `span` as a string.
     func text(of span: Span) -> String {
         bytes.withUnsafeBufferPointer {

@@ -24,6 +24,40 @@ enum Tokenizer {
         }
     }
 
+    /// Replaces the contents of `list` with the words of `text`, written into `scratch` and copied into the
+    /// list's own storage (reused when it is large enough and not shared): for a list read again and again.
+    static func scan(_ text: some StringProtocol, into list: inout TokenList, reusing scratch: inout TokenizerScratch) {
+        let read = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count <= TokenizerScratch.retainedTextLimit else { return false }
+            write(bytes, into: &list, reusing: &scratch)
+            return true
+        }
+        if read != true { scan(text, into: &list) }
+    }
+
+    private static func write(
+        _ text: UnsafeBufferPointer<UInt8>, into list: inout TokenList, reusing scratch: inout TokenizerScratch
+    ) {
+        let byteCapacity = WordSink.byteCapacity(forText: text.count)
+        let spanCapacity = WordSink.spanCapacity(forText: text.count)
+        if scratch.bytes.count < byteCapacity { scratch.bytes = [UInt8](repeating: 0, count: byteCapacity) }
+        if scratch.spans.count < spanCapacity {
+            let empty = TokenList.Span(
+                start: 0, length: 0, isCapitalised: false, isAllCapitals: false, isNumber: false,
+                startsSentence: false)
+            scratch.spans = [TokenList.Span](repeating: empty, count: spanCapacity)
+        }
+        scratch.bytes.withUnsafeMutableBufferPointer { byteBuffer in
+            scratch.spans.withUnsafeMutableBufferPointer { spanBuffer in
+                var scanner = WordScanner(list: WordSink(bytes: byteBuffer, spans: spanBuffer))
+                scanner.scan(text)
+                list.replaceContents(
+                    bytes: UnsafeBufferPointer(rebasing: byteBuffer[..<scanner.list.end]),
+                    spans: UnsafeBufferPointer(rebasing: spanBuffer[..<scanner.list.spanCount]))
+            }
+        }
+    }
+
     /// The words of the UTF-8 text in `bytes`, written into buffers sized for the text (`WordSink`).
     private static func words(of text: UnsafeBufferPointer<UInt8>) -> TokenList {
         var spans: [TokenList.Span] = []

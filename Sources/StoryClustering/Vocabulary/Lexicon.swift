@@ -183,13 +183,38 @@ struct Lexicon: Sendable {
     }
 
     /// The first sixteen bytes as two little-endian words, zero-padded.
+    ///
+    /// Read with a few loads inside the word (overlapping ones for lengths that are not a power of two)
+    /// rather than a copy of a variable length, which cost a call to `memcpy` for every word looked up.
     static func inlineKey(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var key: (UInt64, UInt64) = (0, 0)
-        let count = min(bytes.count, 16)
-        if count > 0, let source = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &key) { $0.baseAddress!.copyMemory(from: source, byteCount: count) }
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let source = UnsafeRawPointer(base)
+        let count = bytes.count
+        guard count >= 8 else { return (littleEndianWord(source, count: count), 0) }
+        let head = UInt64(littleEndian: source.loadUnaligned(as: UInt64.self))
+        guard count < 16 else {
+            return (head, UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
-        return (UInt64(littleEndian: key.0), UInt64(littleEndian: key.1))
+        return (head, littleEndianWord(source + 8, count: count - 8))
+    }
+
+    /// The `count` bytes (fewer than eight) at `source` as a little-endian word, zero-padded: two loads
+    /// of four bytes, or of two, that overlap in the middle (the bytes they share are equal, so the
+    /// shifted halves agree on them), or one byte.
+    @inline(__always)
+    private static func littleEndianWord(_ source: UnsafeRawPointer, count: Int) -> UInt64 {
+        switch count {
+        case 4...:
+            let low = UInt64(UInt32(littleEndian: source.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << (8 * (count - 4))
+        case 2...:
+            let low = UInt64(UInt16(littleEndian: source.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: source.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return low | high << (8 * (count - 2))
+        case 1: return UInt64(source.load(as: UInt8.self))
+        default: return 0
+        }
     }
 
     /// A hash of the whole word: its inline key, its length and any bytes of `bytes` beyond sixteen

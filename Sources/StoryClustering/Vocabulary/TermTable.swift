@@ -65,10 +65,13 @@ struct TermEntry: Sendable {
 ///
 /// A term lives while at least one article of an active story contains it: when its document
 /// frequency drops back to zero its id is recycled, so memory follows the window, not the history.
+///
+/// Each id's `TermEntry` sits next to the head of the term's posting list (`TermRecord`), which the
+/// table keeps for `PostingIndex`: an article reads both for every term, and so does closing a story.
 struct TermTable: Sendable {
     private var words = WordIndex()
     private var pairs = PairTable()
-    private(set) var entries: [TermEntry] = []
+    private var records: [TermRecord] = []
     /// The stem of each word (empty for a pair or a free id).
     private var stems: [String] = []
     /// A readable form of each word for explanations: the first surface word seen (`bankruptcy`, not
@@ -77,18 +80,27 @@ struct TermTable: Sendable {
     private var freeIDs: [TermID] = []
 
     /// Terms currently alive.
-    var count: Int { entries.count - freeIDs.count }
+    var count: Int { records.count - freeIDs.count }
 
     /// Slots allocated (alive or waiting for reuse): the bound of every array indexed by `TermID`.
-    var capacity: Int { entries.count }
+    var capacity: Int { records.count }
 
     subscript(id: TermID) -> TermEntry {
-        get { entries[Int(id)] }
-        _modify { yield &entries[Int(id)] }
+        _read { yield records[Int(id)].entry }
+        _modify { yield &records[Int(id)].entry }
     }
 
+    /// The head of the term's posting list (see `PostingIndex`); empty for a free id.
+    subscript(postings id: TermID) -> PostingHead {
+        _read { yield records[Int(id)].postings }
+        _modify { yield &records[Int(id)].postings }
+    }
+
+    /// Entries in the term's posting list: the active stories that use it.
+    func postingCount(of id: TermID) -> Int { Int(records[Int(id)].postings.count) }
+
     /// The generation of an id: it changes when the id is released and reused for another term.
-    func generation(of id: TermID) -> UInt32 { entries[Int(id)].generation }
+    func generation(of id: TermID) -> UInt32 { records[Int(id)].entry.generation }
 
     /// The id of an existing stemmed word, without creating it.
     func existingWord(_ stem: String) -> TermID? { words.find(stem, hash: WordIndex.hash(stem), stems: stems) }
@@ -104,9 +116,10 @@ struct TermTable: Sendable {
 
     /// The id of an ordered pair of adjacent words, created if needed.
     mutating func pair(_ first: TermID, _ second: TermID) -> TermID {
-        if let id = pairs[first, second] { return id }
+        let hash = PairTable.hash(first, second)
+        if let id = pairs.find(first, second, hash: hash, records: records) { return id }
         let id = allocate(TermEntry(first: first, second: second), stem: "", display: "")
-        pairs.insert(first, second, term: id)
+        pairs.insert(id, hash: hash)
         return id
     }
 
@@ -117,43 +130,48 @@ struct TermTable: Sendable {
     }
 
     /// The id of an existing pair, without creating it.
-    func existingPair(_ first: TermID, _ second: TermID) -> TermID? { pairs[first, second] }
+    func existingPair(_ first: TermID, _ second: TermID) -> TermID? {
+        pairs.find(first, second, hash: PairTable.hash(first, second), records: records)
+    }
 
     /// Counts `count` more (or, negative, fewer) active articles containing the term; returns `true`
     /// when the term has no article left and its id was released.
     @discardableResult
     mutating func adjustDocumentFrequency(of id: TermID, by count: Int32) -> Bool {
-        entries[Int(id)].documentFrequency += count
-        guard entries[Int(id)].documentFrequency <= 0 else { return false }
+        records[Int(id)].entry.documentFrequency += count
+        guard records[Int(id)].entry.documentFrequency <= 0 else { return false }
         release(id)
         return true
     }
 
     private mutating func allocate(_ entry: TermEntry, stem: String, display: String) -> TermID {
         if let id = freeIDs.popLast() {
-            let generation = entries[Int(id)].generation
-            entries[Int(id)] = entry
-            entries[Int(id)].generation = generation
-            stems[Int(id)] = stem
-            displays[Int(id)] = display
+            let generation = records[Int(id)].entry.generation
+            records[Int(id)].entry = entry
+            records[Int(id)].entry.generation = generation
+            // A free id's stem and display are empty already: a pair (most new terms) writes neither,
+            // which spares two cache misses on arrays it never reads.
+            if !stem.isEmpty { stems[Int(id)] = stem }
+            if !display.isEmpty { displays[Int(id)] = display }
             return id
         }
-        entries.append(entry)
+        records.append(TermRecord(entry: entry))
         stems.append(stem)
         displays.append(display)
-        return TermID(entries.count - 1)
+        return TermID(records.count - 1)
     }
 
     private mutating func release(_ id: TermID) {
-        let entry = entries[Int(id)]
+        let entry = records[Int(id)].entry
         if entry.isPair {
-            pairs.remove(entry.first, entry.second)
+            pairs.remove(id, hash: PairTable.hash(entry.first, entry.second))  // its stem and display are empty
         } else {
             words.remove(id, hash: WordIndex.hash(stems[Int(id)]))
+            stems[Int(id)] = ""
+            displays[Int(id)] = ""
         }
-        entries[Int(id)] = TermEntry(generation: entry.generation &+ 1)
-        stems[Int(id)] = ""
-        displays[Int(id)] = ""
+        // The posting list is empty by now (no active story uses the term): its head is reset too.
+        records[Int(id)] = TermRecord(entry: TermEntry(generation: entry.generation &+ 1))
         freeIDs.append(id)
     }
 }
