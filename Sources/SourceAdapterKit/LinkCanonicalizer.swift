@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Turns the many spellings of one article link into one key.
 ///
@@ -55,6 +55,41 @@ public struct LinkCanonicalizer: Sendable {
         let plain = trimmed.withUTF8 { bytes in PlainLink(bytes).flatMap { cleanPlain(bytes, $0) } }
         if let plain { return plain.count == trimmed.utf8.count ? trimmed : String(decoding: plain, as: UTF8.self) }
         return cleanWithComponents(trimmed)
+    }
+
+    /// `clean` of a link already read as a `URL`, as `URL(string:)` would give it back
+    /// (`absoluteString`): the cleaned text itself when every character of it is one a URL keeps
+    /// verbatim (nearly every link: no second parse), else what `URL` makes of it, or the link as
+    /// it was when that fails.
+    public func cleanedLink(_ link: URL) -> String {
+        let original = link.absoluteString
+        let cleaned = clean(original)
+        if cleaned == original || Self.isVerbatimURL(cleaned) { return cleaned }
+        return URL(string: cleaned)?.absoluteString ?? original
+    }
+
+    /// Whether `text` is made only of characters that URLs carry as they are (RFC 3986's
+    /// unreserved and reserved characters but `[` and `]`, and `%` with two hexadecimal digits),
+    /// after an http(s) scheme: `URL(string:)` then keeps it unchanged.
+    static func isVerbatimURL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.starts(with: "http://".utf8) || bytes.starts(with: "https://".utf8) else { return false }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < bytes.count, PlainLink.isHexDigit(bytes[index + 1]),
+                        PlainLink.isHexDigit(bytes[index + 2])
+                    else { return false }
+                    index += 3
+                    continue
+                }
+                guard verbatimURLBytes.contains(byte) else { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// `clean` for any link, through `URLComponents`.
@@ -148,3 +183,7 @@ public struct LinkCanonicalizer: Sendable {
         }
     }
 }
+
+/// The bytes `LinkCanonicalizer.isVerbatimURL` accepts as they are (see there).
+private let verbatimURLBytes = ASCIISet(
+    characters: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'()*+,;=")

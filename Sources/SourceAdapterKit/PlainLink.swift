@@ -86,7 +86,7 @@ struct PlainLink {
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
+    static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
     }
@@ -117,5 +117,17 @@ struct ASCIISet: Sendable {
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
         byte < 64 ? low >> byte & 1 != 0 : byte < 128 && high >> (byte - 64) & 1 != 0
+    }
+}
+
+extension ASCIISet {
+    /// The ASCII characters of `characters`.
+    init(characters: String) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for byte in characters.utf8 where byte < 128 {
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+        }
+        self.init(low: low, high: high)
     }
 }

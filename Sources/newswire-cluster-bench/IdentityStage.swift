@@ -24,15 +24,15 @@ struct IdentityStage {
     /// The article as the clusterer gets it, or `nil` for an item without a usable link (skipped).
     mutating func process(_ candidate: ArticleCandidate, id: String) -> ClusterArticle? {
         guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else { return nil }
-        let cleaned = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
+        let cleaned = canonicalizer.cleanedLink(candidate.url)
         let content = ArticleContent(
             title: candidate.title, summary: candidate.summary, versionDate: candidate.updated ?? candidate.published)
         let hints = NearDuplicate.hints(outlet: candidate.outlet, title: candidate.title, summary: candidate.summary)
         checksum &+=
-            keys.all.reduce(0) { $0 + $1.utf8.count } + cleaned.absoluteString.utf8.count
+            keys.all.reduce(0) { $0 + $1.utf8.count } + cleaned.utf8.count
             + content.fingerprint.utf8.count + hints.reduce(0) { $0 + $1.utf8.count }
         if recordsOutputs {
-            lastOutputs = "\(keys.all) \(cleaned.absoluteString) \(content.fingerprint) \(hints)"
+            lastOutputs = "\(keys.all) \(cleaned) \(content.fingerprint) \(hints)"
         }
         return ClusterArticle(
             id: id, outlet: candidate.outlet, title: candidate.title, summary: candidate.summary,

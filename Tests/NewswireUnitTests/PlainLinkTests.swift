@@ -68,6 +68,31 @@ final class PlainLinkTests: XCTestCase {
         }
     }
 
+    func testCleanedLinksAreWhatParsingThemAgainGives() throws {
+        let odd = [
+            "https://example.com/a b?utm_source=x", "https://example.com/%zz?utm_source=x",
+            "https://example.com/é?x=1#f",
+            "https://[::1]/x?utm_source=1", "https://example.com/a|b?fbclid=2",
+            "https://user@example.com:8080/x?gclid=3#y",
+            "https://example.com/x?q=\"quoted\"&utm_medium=a", "https://example.com/%41?x=%7",
+            "ftp://example.com/x?utm_source=1",
+        ]
+        for canonicalizer in canonicalizers {
+            for link in Self.links + odd {
+                guard let url = URL(string: link) else { continue }
+                let parsedAgain =
+                    URL(string: canonicalizer.clean(url.absoluteString))?.absoluteString ?? url.absoluteString
+                XCTAssertEqual(canonicalizer.cleanedLink(url), parsedAgain, link)
+            }
+        }
+        XCTAssertTrue(LinkCanonicalizer.isVerbatimURL("https://example.com/a-b_c.d~e/%41?x=1&y=(2)*3#top"))
+        XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://example.com/a b"))
+        XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://example.com/%4"))
+        XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://[::1]/"))
+        XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://example.com/é"))
+        XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("mailto:a@example.com"))
+    }
+
     func testPlainLinksAreFound() {
         var link = "https://example.com/a?b=c#d"
         let parts = link.withUTF8 { PlainLink($0) }

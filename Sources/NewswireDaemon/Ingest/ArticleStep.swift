@@ -46,7 +46,7 @@ enum ArticleStep {
     ) throws -> [EmittedEvent] {
         let candidate = prepared.candidate
         var article = StoredArticle(
-            outlet: candidate.outlet, url: candidate.url.absoluteString, canonicalURL: prepared.keys.canonicalLink,
+            outlet: candidate.outlet, url: prepared.link, canonicalURL: prepared.keys.canonicalLink,
             guid: candidate.guid, title: candidate.title, summary: candidate.summary, authors: candidate.authors,
             published: candidate.published, versionDate: prepared.content.versionDate,
             fingerprint: prepared.fingerprint, firstSeen: now, storyID: nil)

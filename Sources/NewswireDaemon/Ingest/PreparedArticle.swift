@@ -12,8 +12,10 @@ import StoryClustering
 /// Computed by the feed's own task before it queues for the `Ingestor`, so that this work (link
 /// parsing, text folding, tokenizing) runs on the other core instead of inside the one writer.
 struct PreparedArticle: Sendable {
-    /// The candidate, its link cleaned of tracking parameters and fragment.
+    /// The candidate as the adapter gave it.
     var candidate: ArticleCandidate
+    /// Its link cleaned of tracking parameters and fragment: the one readers get.
+    var link: String
     var keys: IdentityKeys
     var content: ArticleContent
     var fingerprint: String
@@ -22,10 +24,10 @@ struct PreparedArticle: Sendable {
     /// The `article` member of its `article.new` event, but for the id the store gives it.
     var payload: EncodedArticlePayload
 
-    /// The article of the `article.new` event a candidate gets, with id 0.
-    static func newArticlePayload(of candidate: ArticleCandidate) -> ArticlePayload {
+    /// The article of the `article.new` event a candidate gets, with id 0, under `link`.
+    static func newArticlePayload(of candidate: ArticleCandidate, link: String) -> ArticlePayload {
         ArticlePayload(
-            id: 0, outlet: candidate.outlet, title: candidate.title, url: candidate.url.absoluteString,
+            id: 0, outlet: candidate.outlet, title: candidate.title, url: link,
             published: candidate.published, summary: candidate.summary,
             authors: candidate.authors.isEmpty ? nil : candidate.authors)
     }
@@ -43,18 +45,17 @@ struct PreparedArticle: Sendable {
                     metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
                 return nil
             }
-            var candidate = candidate
             // Readers get the link as published, minus tracking parameters and fragment.
-            candidate.url = URL(string: canonicalizer.clean(candidate.url.absoluteString)) ?? candidate.url
+            let link = canonicalizer.cleanedLink(candidate.url)
             let content = ArticleContent(
                 title: candidate.title, summary: candidate.summary,
                 versionDate: candidate.updated ?? candidate.published)
             return PreparedArticle(
-                candidate: candidate, keys: keys, content: content, fingerprint: content.fingerprint,
+                candidate: candidate, link: link, keys: keys, content: content, fingerprint: content.fingerprint,
                 hints: NearDuplicate.hints(
                     outlet: candidate.outlet, title: candidate.title, summary: candidate.summary),
                 words: ClusterArticleWords(title: candidate.title, summary: candidate.summary),
-                payload: EncodedArticlePayload(newArticlePayload(of: candidate)))
+                payload: EncodedArticlePayload(newArticlePayload(of: candidate, link: link)))
         }
     }
 }
