@@ -10,11 +10,11 @@ import StoryClustering
 ///
 /// The one writer of the store. Writes are group-committed: the feeds' batches (and the feed
 /// states of 304s and failures) that wait while a transaction is being written go together into
-/// the next one, each in its own savepoint. A poll of many feeds thus commits a few dozen times
-/// instead of once per feed, and the index and story pages that every batch touches are written
-/// to the log once per group, not once per feed. A batch that fails is undone alone (its
-/// savepoint), the others are kept. Events go to subscribers and the journal only after their
-/// transaction committed, in sequence order.
+/// the next one. A poll of many feeds thus commits a few hundred times instead of once per feed,
+/// and the index and story pages that every batch touches are written to the log once per group,
+/// not once per feed. A batch that fails is undone alone (the group is then written again, each
+/// batch in its own savepoint), the others are kept. Events go to subscribers and the journal only
+/// after their transaction committed, in sequence order.
 actor Ingestor {
     private let store: StateStore
     private let hub: EventHub
@@ -70,21 +70,43 @@ actor Ingestor {
         return try outcome.get()
     }
 
-    /// Writes every waiting write in one transaction, each in a savepoint, then delivers the
-    /// events and answers the writers.
+    /// Writes every waiting write in one transaction, then delivers the events and answers the
+    /// writers.
+    ///
+    /// The writes go in without savepoints first: a savepoint makes SQLite journal the original of
+    /// every page its write changes (a temporary file once past 64 KiB), which was as many bytes as
+    /// the write-ahead log itself on a first poll. Only when one of them fails (the transaction then
+    /// rolled back) are they written again, each in its own savepoint, so that the failing one is
+    /// undone alone.
     private func commitWaiting() {
         let writes = waiting
         waiting = []
         guard !writes.isEmpty else { return }
         var outcomes: [Result<PendingWrite.Written, StoreError>]
         do {
-            outcomes = try store.write { tx in
+            outcomes = try store.write { tx in try writes.map { .success(try apply($0.work, tx: tx)) } }
+        } catch {
+            // Nothing of them is stored: the window must not keep their articles (it is restored from
+            // what is stored when next needed).
+            window.discard()
+            outcomes = commitEachAlone(writes)
+        }
+        deliver(outcomes.flatMap { (try? $0.get().events) ?? [] })
+        for (write, outcome) in zip(writes, outcomes) {
+            write.reply.resume(returning: outcome.map(\.counts))
+        }
+    }
+
+    /// Writes `writes` in one transaction, each in a savepoint: a write that fails is undone alone
+    /// and the others are kept.
+    private func commitEachAlone(_ writes: [PendingWrite]) -> [Result<PendingWrite.Written, StoreError>] {
+        do {
+            return try store.write { tx in
                 writes.map { write in
                     do {
                         return .success(try tx.savepoint { try apply(write.work, tx: tx) })
                     } catch {
-                        // Clustering works in place: forget what this batch did to the window (it is
-                        // restored from what is stored when next needed).
+                        // Clustering works in place: forget what this write did to the window.
                         window.discard()
                         return .failure(error as? StoreError ?? StoreError(path: store.path, reason: "\(error)"))
                     }
@@ -93,15 +115,11 @@ actor Ingestor {
         } catch {
             // The transaction rolled back: the window must not keep articles that were not stored.
             window.discard()
-            outcomes = writes.map { _ in .failure(error) }
-        }
-        deliver(outcomes.flatMap { (try? $0.get().events) ?? [] })
-        for (write, outcome) in zip(writes, outcomes) {
-            write.reply.resume(returning: outcome.map(\.counts))
+            return writes.map { _ in .failure(error) }
         }
     }
 
-    /// What one write does inside its savepoint.
+    /// What one write does (in `commitEachAlone`, inside its savepoint).
     private func apply(_ work: PendingWrite.Work, tx: StoreTransaction) throws -> PendingWrite.Written {
         switch work {
         case .batch(let articles, let now, let settle):
