@@ -82,7 +82,7 @@ actor Ingestor {
         let writes = waiting
         waiting = []
         guard !writes.isEmpty else { return }
-        var outcomes: [Result<PendingWrite.Written, StoreError>]
+        let outcomes: [Result<PendingWrite.Written, StoreError>]
         do {
             outcomes = try store.write { tx in try writes.map { .success(try apply($0.work, tx: tx)) } }
         } catch {
@@ -119,7 +119,8 @@ actor Ingestor {
         }
     }
 
-    /// What one write does (in `commitEachAlone`, inside its savepoint).
+    /// What one write does in the group's transaction (inside its own savepoint when the group is
+    /// written again by `commitEachAlone`).
     private func apply(_ work: PendingWrite.Work, tx: StoreTransaction) throws -> PendingWrite.Written {
         switch work {
         case .batch(let articles, let now, let settle):
