@@ -47,6 +47,18 @@ final class EncodingTests: XCTestCase {
         }
     }
 
+    func testMacCentralEuropeanLabelsDecodeWithTheMacTable() throws {
+        // 0x80 0x8A 0xDB: Ä ä Ř in Mac Central European (Python's mac_latin2), € Š Û in windows-1252.
+        for label in ["maccentraleurope", "maclatin2", "mac_latin2", "mac-centeuro"] {
+            let document =
+                Data("<?xml version=\"1.0\" encoding=\"\(label)\"?><rss version=\"2.0\"><channel><title>".utf8)
+                + Data([0x80, 0x8A, 0xDB]) + Data("</title></channel></rss>".utf8)
+            let feed = try FeedParser.parse(document, contentType: nil, documentURL: nil, now: fetchTime)
+            XCTAssertEqual(feed.title, "ÄäŘ", label)
+            XCTAssertTrue(feed.issues.isEmpty, "\(label): \(feed.issues)")
+        }
+    }
+
     func testHTTPCharsetOverridesAWrongDeclaration() throws {
         let feed = try parseFixture(
             "corpus/encoding/http-charset-overrides-declaration.xml",

@@ -1,7 +1,9 @@
 /// Charset labels and the iconv converter each one names.
 ///
 /// The label set is the one Python's codec registry answers to (so that a document decodes the
-/// way Python-based feed readers decode it), restricted to the charsets glibc's iconv converts.
+/// way Python-based feed readers decode it), restricted to the charsets glibc's iconv converts
+/// with Python's table (Mac Central European is; glibc's Mac Icelandic differs from Apple's in 12
+/// positions and Mac Greek and Mac Turkish are missing, so those labels fall back as unknown ones).
 /// Labels are looked up after `CharsetLabels.normalize` (lowercase, runs of other characters
 /// than letters, digits and `.` folded into `_`). UTF-8/16/32, US-ASCII, ISO-8859-1 and
 /// windows-1252 are handled by `Charset` itself and are not listed here.
@@ -293,10 +295,14 @@ enum CharsetLabels {
         "latin7": "ISO8859-13",
         "latin8": "ISO8859-14",
         "latin9": "ISO8859-15",
+        "mac_centeuro": "MAC-CENTRALEUROPE",
         "mac_cyrillic": "MAC-CYRILLIC",
+        "mac_latin2": "MAC-CENTRALEUROPE",
         "mac_roman": "MACINTOSH",
+        "maccentraleurope": "MAC-CENTRALEUROPE",
         "maccyrillic": "MAC-CYRILLIC",
         "macintosh": "MACINTOSH",
+        "maclatin2": "MAC-CENTRALEUROPE",
         "macroman": "MACINTOSH",
         "ms1361": "JOHAB",
         "ms932": "CP932",
