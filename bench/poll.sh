@@ -4,7 +4,7 @@
 #
 #   bench/poll.sh [--feeds N] [--no-build] [--binary PATH] [--callgrind] [-- WRAPPER...]
 #
-# Builds newswired as bench/run.sh does (release, static Swift runtime), generates the corpus of N
+# Builds newswired as bench/run.sh does (`make release`), generates the corpus of N
 # feeds (default 1000) if it is missing, serves it from nginx on 127.0.0.1:$BENCH_PORT (18931), and
 # runs `newswired --once` twice under /usr/bin/time -v on a fresh state folder: the first pass and
 # the unchanged re-poll (all 304). Prints one line per pass (wall, user+sys CPU, peak RSS, events)
@@ -42,9 +42,9 @@ done
 
 cd "$ROOT"
 if [ $BUILD = 1 ]; then
-    swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 1 >&2
+    make --no-print-directory -s release RELEASE_PRODUCTS=newswired 2>&1 | tail -n 1 >&2
 fi
-NEWSWIRED=${BINARY:-$(swift build -c release --static-swift-stdlib --show-bin-path)/newswired}
+NEWSWIRED=${BINARY:-$ROOT/.build-release/release/newswired}
 if ! command -v nginx > /dev/null; then
     echo "bench/poll.sh: nginx is not installed (apt-get install nginx-light)" >&2
     exit 1

@@ -102,12 +102,12 @@ if ! "$VENV/bin/python" -c "import feedparser, feedparser_rs, fastfeedparser, re
 fi
 PY=$VENV/bin/python
 
-say "building newswired and newswire-bench (release, static Swift runtime, as make install builds them)"
+say "building newswired and newswire-bench (make release: as make install builds them)"
 cd "$ROOT"
-[ "$PARSE_ONLY" = 1 ] || swift build -c release --static-swift-stdlib --product newswired 2>&1 | tail -n 3 >&2
-swift build -c release --static-swift-stdlib --product newswire-bench 2>&1 | tail -n 3 >&2
-[ "$PARSE_ONLY" = 1 ] || swift build -c release --static-swift-stdlib --product newswire-cluster-bench 2>&1 | tail -n 3 >&2
-BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)
+PRODUCTS="newswire-bench"
+[ "$PARSE_ONLY" = 1 ] || PRODUCTS="newswired newswire-bench newswire-cluster-bench"
+make --no-print-directory -s release RELEASE_PRODUCTS="$PRODUCTS" 2>&1 | tail -n 3 >&2
+BIN=$ROOT/.build-release/release
 NEWSWIRED=$BIN/newswired
 NEWSWIRE_BENCH=$BIN/newswire-bench
 

@@ -8,5 +8,5 @@
 # and one JSON line on stdout (see Sources/newswire-cluster-bench).
 set -eu
 cd "$(dirname "$0")/../.."
-swift build -c release --product newswire-cluster-bench >&2
-exec "$(swift build -c release --show-bin-path)/newswire-cluster-bench" "$@"
+make --no-print-directory -s release RELEASE_PRODUCTS=newswire-cluster-bench >&2
+exec .build-release/release/newswire-cluster-bench "$@"
