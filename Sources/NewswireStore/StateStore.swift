@@ -3,8 +3,9 @@ import GRDB
 
 /// The daemon's state: one SQLite database in the state directory, owned by one instance.
 ///
-/// Writes go through `write(_:)`, one transaction each; readers (socket replay, the CLI) use
-/// `read(_:)` concurrently thanks to WAL mode.
+/// Writes go through `write(_:)` or `writeInBackground(_:completion:)`, one transaction each, on
+/// one writer connection; readers (the ingestor deciding, socket replay, the CLI) use `read(_:)`
+/// concurrently thanks to WAL mode.
 public final class StateStore: Sendable {
     /// The database file.
     public let path: String
@@ -59,6 +60,21 @@ public final class StateStore: Sendable {
             throw error
         } catch {
             throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction on the writer's own thread, after every write queued
+    /// before it, and returns at once; `completion` is called on that thread with the outcome, once
+    /// the transaction is committed or rolled back (completions come in the order of the writes).
+    public func writeInBackground(
+        _ body: @escaping @Sendable (StoreTransaction) throws -> Void,
+        completion: @escaping @Sendable (Result<Void, StoreError>) -> Void
+    ) {
+        let path = path
+        pool.asyncWrite { db in
+            try body(StoreTransaction(db: db))
+        } completion: { _, result in
+            completion(result.mapError { $0 as? StoreError ?? StoreError(path: path, reason: "\($0)") })
         }
     }
 

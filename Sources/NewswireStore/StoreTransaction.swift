@@ -2,7 +2,7 @@ public import Foundation
 import GRDB
 
 /// The typed operations available inside one `StateStore` transaction.
-public struct StoreTransaction {
+public struct StoreTransaction: StoreAccess {
     let db: Database
     /// The last event sequence number of this transaction, once read.
     private let sequence = SequenceCounter()
@@ -47,7 +47,13 @@ public struct StoreTransaction {
         // The number AUTOINCREMENT would give (one past the largest ever used), so that the row is
         // written once, with its line: inserting first and updating the line wrote every event twice.
         let seq = try (sequence.last ?? lastSequence()) + 1
-        let line = makeLine(seq)
+        return try appendEvent(seq: seq, type: type, time: time, outlet: outlet, line: makeLine(seq))
+    }
+
+    /// Appends an event under a sequence number chosen beforehand (one past the last, as a
+    /// `PlanningTransaction` counts them).
+    @discardableResult
+    public func appendEvent(seq: Int64, type: String, time: Date, outlet: String?, line: String) throws -> StoredEvent {
         let insert = try RawStatement(
             db, sql: "INSERT INTO events (seq, type, time, outlet, line) VALUES (?, ?, ?, ?, ?)")
         insert.bind(1, seq)
@@ -75,19 +81,19 @@ public struct StoreTransaction {
     public func article(forKeys keys: [String]) throws -> StoredArticle? {
         // Point lookups in the order `key IN (...) LIMIT 1` visits them: that query built a
         // temporary b-tree of the keys for every article.
-        var found: Int64?
-        do {
-            let lookup = try RawStatement(db, sql: "SELECT article_id FROM article_keys WHERE key = ?")
-            for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                lookup.bind(1, key)
-                if try lookup.next() {
-                    found = lookup.int64(0)
-                    lookup.reset()
-                    break
-                }
-            }
+        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            if let id = try articleID(forKey: key) { return try article(id: id) }
         }
-        return try found.flatMap { try article(id: $0) }
+        return nil
+    }
+
+    /// The id of the article known under `key`, if any.
+    public func articleID(forKey key: String) throws -> Int64? {
+        let lookup = try RawStatement(db, sql: "SELECT article_id FROM article_keys WHERE key = ?")
+        lookup.bind(1, key)
+        guard try lookup.next() else { return nil }
+        defer { lookup.reset() }
+        return lookup.int64(0)
     }
 
     /// The article with this id.
@@ -128,6 +134,15 @@ public struct StoreTransaction {
         _ article: StoredArticle, keys: [String], joinScore: Double? = nil, joinTerms: [String]? = nil
     ) throws -> Int64 {
         let id = try nextArticleID()
+        try insertArticle(article, id: id, keys: keys, joinScore: joinScore, joinTerms: joinTerms)
+        return id
+    }
+
+    /// Inserts a new article under an id chosen beforehand (one past the largest ever used, as a
+    /// `PlanningTransaction` counts them), with its keys and first version.
+    public func insertArticle(
+        _ article: StoredArticle, id: Int64, keys: [String], joinScore: Double?, joinTerms: [String]?
+    ) throws {
         do {
             let insert = try RawStatement(
                 db,
@@ -157,7 +172,6 @@ public struct StoreTransaction {
         articleIDs.next = id + 1
         try addKeys(keys, to: id)
         try addVersion(article.fingerprint, to: id)
-        return id
     }
 
     /// Records more keys for an article (keys already taken are left to their article).
@@ -184,8 +198,13 @@ public struct StoreTransaction {
 
     /// The most recent articles sharing any of `hints` (candidates for a near-duplicate check).
     public func articles(sharingHints hints: [String], limit: Int = 8) throws -> [StoredArticle] {
-        // One index walk per hint, newest first, merged here: a single query with IN, DISTINCT and
-        // ORDER BY built two temporary b-trees per article, most of the cost of a first poll's lookups.
+        try articleIDs(sharingHints: hints, limit: limit).sorted(by: >).prefix(limit).compactMap { try article(id: $0) }
+    }
+
+    /// The ids of the most recent articles sharing each of `hints` (at most `limit` per hint).
+    public func articleIDs(sharingHints hints: [String], limit: Int) throws -> Set<Int64> {
+        // One index walk per hint, newest first, merged by the caller: a single query with IN, DISTINCT
+        // and ORDER BY built two temporary b-trees per article, most of the cost of a first poll's lookups.
         var ids = Set<Int64>()
         if !hints.isEmpty {
             let lookup = try RawStatement(
@@ -196,7 +215,7 @@ public struct StoreTransaction {
                 while try lookup.next() { ids.insert(lookup.int64(0)) }
             }
         }
-        return try ids.sorted(by: >).prefix(limit).compactMap { try article(id: $0) }
+        return ids
     }
 
     /// Fingerprints of every version stored for an article.

@@ -9,8 +9,10 @@ import XCTest
 
 @testable import NewswireDaemon
 
-/// Feeds' batches stored together (one transaction, a savepoint each): a batch that fails is
-/// undone alone, the others are stored and their events numbered without gaps.
+/// Feeds' batches decided in groups while earlier groups are still being written, and stored
+/// together: a batch that fails is undone alone, the others are stored and their events numbered
+/// without gaps, and an article is one article whether its copies are decided in one group or in
+/// two that are in flight at once.
 final class GroupCommitTests: XCTestCase {
     private var directory: URL!
     private var store: StateStore!
@@ -116,5 +118,54 @@ final class GroupCommitTests: XCTestCase {
         XCTAssertEqual(try again.get().new, 3)
         let after = try store.events(after: events.last?.seq ?? 0, limit: 1000)
         XCTAssertEqual(after.first?.seq, Int64(events.count) + 1)
+    }
+
+    func testCopiesInGroupsInFlightAreOneArticleAndAFailureDropsNothingElse() async throws {
+        // 40 feeds at once, in pairs that publish the same three articles (same links): most pairs
+        // are decided in different groups, the second while the first is still being written. One
+        // more feed fails in the middle of them.
+        let topics = (0..<20).map { "topic\($0)" }
+        let (ingestor, adapter, now, brokenFeed) = (ingestor!, adapter, now, brokenFeed)
+        let outcomes = await withTaskGroup(of: (String, Result<Ingestor.Counts, StoreError>).self) { group in
+            for (number, topic) in topics.enumerated() {
+                for copy in ["a", "b"] {
+                    group.addTask {
+                        let feed = "https://wire.example/\(topic)/\(copy)/rss"
+                        return (
+                            "\(topic)/\(copy)",
+                            await Self.ingest(feed: feed, topic: topic, into: ingestor, adapter: adapter, now: now)
+                        )
+                    }
+                }
+                if number == 10 {
+                    group.addTask {
+                        let outcome = await Self.ingest(
+                            feed: brokenFeed, topic: "satellite", into: ingestor, adapter: adapter, now: now)
+                        return ("broken", outcome)
+                    }
+                }
+            }
+            var outcomes: [String: Result<Ingestor.Counts, StoreError>] = [:]
+            for await (name, outcome) in group { outcomes[name] = outcome }
+            return outcomes
+        }
+
+        for topic in topics {
+            let new = try (outcomes["\(topic)/a"]?.get().new ?? -1) + (outcomes["\(topic)/b"]?.get().new ?? -1)
+            XCTAssertEqual(new, 3, "\(topic): three articles, new through one feed or the other")
+        }
+        guard case .failure = outcomes["broken"] else { return XCTFail("the broken feed's batch was stored") }
+
+        let events = try store.events(after: 0, limit: 10_000)
+        XCTAssertEqual(events.map(\.seq), Array(1...Int64(events.count)), "numbered without gaps")
+        let decoded = try events.map { try WireCoding.makeDecoder().decode(Event.self, from: Data($0.line.utf8)) }
+        let newArticles = decoded.filter { $0.type == .articleNew }.compactMap(\.article)
+        XCTAssertEqual(newArticles.count, 60)
+        XCTAssertEqual(Set(newArticles.map(\.url)).count, 60, "no article is new twice")
+        XCTAssertEqual(Set(newArticles.map(\.id)), Set(1...60), "ids follow on without gaps")
+        XCTAssertEqual(try store.read { try $0.nextArticleID() }, 61, "60 article rows")
+        // Every story an event named is stored (the rows of groups written out of step would not be).
+        let storyIDs = Set(decoded.compactMap { $0.story?.id })
+        for id in storyIDs { XCTAssertNotNil(try store.read { try $0.story(id: id) }, "story \(id)") }
     }
 }

@@ -9,7 +9,7 @@ import StoryClustering
 /// to a story, a revision of a known article, or nothing at all.
 enum ArticleStep {
     static func apply(
-        _ article: PreparedArticle, tx: StoreTransaction, window: inout ClusteringWindow, stories: inout StoryRows,
+        _ article: PreparedArticle, tx: some StoreAccess, window: inout ClusteringWindow, stories: inout StoryRows,
         now: Date
     ) throws -> [EmittedEvent] {
         let candidate = article.candidate
@@ -29,9 +29,9 @@ enum ArticleStep {
     /// A known article of the same outlet that this candidate republishes under a new link or guid.
     private static func nearDuplicate(
         of candidate: ArticleCandidate, content: ArticleContent, hints: [String],
-        tx: StoreTransaction
+        tx: some StoreAccess
     ) throws -> StoredArticle? {
-        try tx.articles(sharingHints: hints).first { known in
+        try tx.articles(sharingHints: hints, limit: 8).first { known in
             known.outlet == candidate.outlet
                 && NearDuplicate.isSameArticle(
                     known: ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate),
@@ -41,7 +41,7 @@ enum ArticleStep {
     }
 
     private static func insert(
-        _ prepared: PreparedArticle, tx: StoreTransaction, stories: inout StoryRows, clusterer: inout StoryClusterer,
+        _ prepared: PreparedArticle, tx: some StoreAccess, stories: inout StoryRows, clusterer: inout StoryClusterer,
         now: Date
     ) throws -> [EmittedEvent] {
         let candidate = prepared.candidate
@@ -104,7 +104,7 @@ enum ArticleStep {
 
     private static func revise(
         _ known: StoredArticle, with candidate: ArticleCandidate, content: ArticleContent,
-        tx: StoreTransaction, stories: inout StoryRows, now: Date
+        tx: some StoreAccess, stories: inout StoryRows, now: Date
     ) throws -> [EmittedEvent] {
         let current = ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate)
         let decision = RevisionDecision.decide(

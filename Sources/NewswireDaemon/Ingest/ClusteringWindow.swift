@@ -25,7 +25,7 @@ struct ClusteringWindow {
 
     /// Runs `body` on the clusterer, restoring it first (in `tx`, as the store stood at `now`).
     mutating func withClusterer<T>(
-        tx: StoreTransaction, now: Date, _ body: (inout StoryClusterer) throws -> T
+        tx: some StoreAccess, now: Date, _ body: (inout StoryClusterer) throws -> T
     ) throws -> T {
         if clusterer == nil { clusterer = try Self.restore(tx: tx, configuration: configuration, now: now) }
         return try body(&clusterer!)
@@ -46,7 +46,7 @@ struct ClusteringWindow {
 
     /// Rebuilds the clustering state of the active window from the store, making no decision.
     private static func restore(
-        tx: StoreTransaction, configuration: StoryClusteringConfiguration, now: Date
+        tx: some StoreAccess, configuration: StoryClusteringConfiguration, now: Date
     ) throws -> StoryClusterer {
         var clusterer = StoryClusterer(configuration: configuration, firstStoryID: try tx.maxStoryID() + 1)
         try tx.forEachArticleOfStoriesActive(since: now.addingTimeInterval(-configuration.quietPeriod)) { article in

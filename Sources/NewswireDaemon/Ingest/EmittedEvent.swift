@@ -9,7 +9,7 @@ struct EmittedEvent: Sendable {
     var outlet: String?
 }
 
-extension StoreTransaction {
+extension StoreAccess {
     /// Stores `event` (its `seq` is assigned here) and returns it with its wire line; its article's
     /// members come from `encodedArticle` when that was written ahead.
     func emit(

@@ -8,13 +8,18 @@ import StoryClustering
 
 /// Turns what a feed published into stored articles, stories and events.
 ///
-/// The one writer of the store. Writes are group-committed: the feeds' batches (and the feed
-/// states of 304s and failures) that wait while a transaction is being written go together into
-/// the next one. A poll of many feeds thus commits a few hundred times instead of once per feed,
-/// and the index and story pages that every batch touches are written to the log once per group,
-/// not once per feed. A batch that fails is undone alone (the group is then written again, each
-/// batch in its own savepoint), the others are kept. Events go to subscribers and the journal only
-/// after their transaction committed, in sequence order.
+/// The one writer of the store, in two stages that overlap. The feeds' batches (and the feed
+/// states of 304s and failures) that wait while the ingestor is busy go together into one group.
+/// The ingestor decides a group (identity, clustering, ids, sequence numbers, event lines) against
+/// the store as it will stand once the groups in flight are written (`PlanningTransaction`), and
+/// hands the resulting writes to the store's writer thread, which commits them in one transaction
+/// while the next group is being decided. So SQLite's work, most of a first poll's, is no longer
+/// on the path every article waits on.
+///
+/// Events go to subscribers and the journal, and writers get their answer, only after their
+/// group committed, in sequence order. When a group fails to commit, the groups decided after it
+/// stood on it and are dropped too; once nothing is in flight, the ingestor starts again from the
+/// store and writes their batches each in its own savepoint, so that only a failing batch is lost.
 actor Ingestor {
     private let store: StateStore
     private let hub: EventHub
@@ -23,8 +28,26 @@ actor Ingestor {
     /// Restored from the store when the first new article needs it (never on a poll of 304s).
     private var window: ClusteringWindow
     private var eventsEmitted = 0
-    /// Writes waiting for the next group commit (a commit is scheduled whenever this is not empty).
+    /// Writes waiting for the next group.
     private var waiting: [PendingWrite] = []
+    /// Whether a task to decide the waiting writes is scheduled.
+    private var decisionScheduled = false
+    /// What the groups in flight will change in the store.
+    private let inFlight = WritesInFlight()
+    /// Groups decided and not finished yet, by plan number.
+    private var groups: [Int: DecidedGroup] = [:]
+    /// Outcomes of commits reported before an earlier group's.
+    private var reported: [Int: Result<Void, StoreError>] = [:]
+    private var nextPlan = 0
+    private var nextToFinish = 0
+    /// Writes of groups that failed or were dropped, written again once nothing is in flight.
+    private var toRetry: [PendingWrite] = []
+    /// Writes the groups decided, on the store's writer thread.
+    private let writer: GroupWriter
+
+    /// Groups decided and not yet committed, at most: the writer takes all those queued into one
+    /// transaction; past this, new writes wait and make the next group larger.
+    static let groupsInFlight = 4
 
     init(
         store: StateStore, hub: EventHub, journal: EventJournal, clustering: StoryClusteringConfiguration,
@@ -35,6 +58,7 @@ actor Ingestor {
         self.journal = journal
         self.logger = logger
         window = ClusteringWindow(configuration: clustering)
+        writer = GroupWriter(store: store)
     }
 
     /// Number of events emitted since start.
@@ -60,37 +84,100 @@ actor Ingestor {
         _ = try await commit(.feedState(feedState, event: event, outlet: outlet))
     }
 
-    /// Queues `work` for the next group commit and waits for its outcome.
+    /// Queues `work` for the next group and waits until it is committed.
     private func commit(_ work: PendingWrite.Work) async throws(StoreError) -> Counts {
         let outcome = await withCheckedContinuation { reply in
             waiting.append(PendingWrite(work: work, reply: reply))
-            // Runs after the calls already queued on this actor, which join the group.
-            if waiting.count == 1 { Task { self.commitWaiting() } }
+            scheduleDecision()
         }
         return try outcome.get()
     }
 
-    /// Writes every waiting write in one transaction, then delivers the events and answers the
-    /// writers.
-    ///
-    /// The writes go in without savepoints first: a savepoint makes SQLite journal the original of
-    /// every page its write changes (a temporary file once past 64 KiB), which was as many bytes as
-    /// the write-ahead log itself on a first poll. Only when one of them fails (the transaction then
-    /// rolled back) are they written again, each in its own savepoint, so that the failing one is
-    /// undone alone.
-    private func commitWaiting() {
+    /// Decides the waiting writes soon, after the calls already queued on this actor (which join
+    /// the group).
+    private func scheduleDecision() {
+        guard !decisionScheduled, !waiting.isEmpty else { return }
+        decisionScheduled = true
+        Task { self.decideWaiting() }
+    }
+
+    /// Decides every waiting write as one group and hands its writes to the writer thread, unless
+    /// it has to wait: for a group to finish (`groupsInFlight` are in flight), for a failure to be
+    /// recovered from, or for nothing to be in flight before the clustering window is restored from
+    /// the store (it is rebuilt from committed rows only).
+    private func decideWaiting() {
+        decisionScheduled = false
+        guard !waiting.isEmpty, toRetry.isEmpty, groups.count < Self.groupsInFlight,
+            window.isLoaded || groups.isEmpty
+        else { return }  // `finish` schedules it again
         let writes = waiting
         waiting = []
-        guard !writes.isEmpty else { return }
-        let outcomes: [Result<PendingWrite.Written, StoreError>]
+        let plan = nextPlan
+        nextPlan += 1
+        let planned: [PlannedWrite]
         do {
-            outcomes = try store.write { tx in try writes.map { .success(try apply($0.work, tx: tx)) } }
+            let decided = try store.read { reader in
+                let tx = PlanningTransaction(reader: reader, inFlight: inFlight, plan: plan)
+                let written = try writes.map { try apply($0.work, tx: tx) }
+                return (tx.writes, written)
+            }
+            planned = decided.0
+            groups[plan] = DecidedGroup(writes: writes, written: decided.1)
         } catch {
-            // Nothing of them is stored: the window must not keep their articles (it is restored from
-            // what is stored when next needed).
+            // A read failed. The window may hold articles of this group: it goes (nothing is decided
+            // until `recover` has run), and the group is written again, each batch alone, once the
+            // groups before it are finished.
             window.discard()
-            outcomes = commitEachAlone(writes)
+            groups[plan] = DecidedGroup(writes: writes, written: [])
+            reported[plan] = .failure(error)
+            finishInOrder()
+            return
         }
+        writer.write(
+            GroupWriter.Group(plan: plan, writes: planned) { result in
+                Task { await self.finish(plan, result) }
+            })
+    }
+
+    /// Takes the outcome of a group's transaction.
+    private func finish(_ plan: Int, _ result: Result<Void, StoreError>) {
+        reported[plan] = result
+        finishInOrder()
+    }
+
+    /// Finishes the groups whose outcome is known, in the order they were decided: delivers the
+    /// events of a committed one and answers its writers; keeps the writes of a failed one for
+    /// `recover`, which runs once nothing is in flight.
+    private func finishInOrder() {
+        while let result = reported.removeValue(forKey: nextToFinish) {
+            let plan = nextToFinish
+            nextToFinish += 1
+            guard let group = groups.removeValue(forKey: plan) else { continue }
+            switch result {
+            case .success:
+                inFlight.forget(plan: plan)
+                deliver(group.written.flatMap(\.events))
+                for (write, written) in zip(group.writes, group.written) {
+                    write.reply.resume(returning: .success(written.counts))
+                }
+            case .failure:
+                toRetry += group.writes
+            }
+        }
+        if groups.isEmpty, !toRetry.isEmpty { recover() }
+        scheduleDecision()
+    }
+
+    /// After a group failed and nothing is in flight: starts again from what is stored (window,
+    /// ids, sequence numbers) and writes the failed and dropped batches in one transaction, each in
+    /// its own savepoint, so that a failing batch is undone alone and the others are kept.
+    private func recover() {
+        let writes = toRetry
+        toRetry = []
+        window.discard()
+        inFlight.reset()
+        writer.accept(from: nextPlan)
+        let outcomes = commitEachAlone(writes)
         deliver(outcomes.flatMap { (try? $0.get().events) ?? [] })
         for (write, outcome) in zip(writes, outcomes) {
             write.reply.resume(returning: outcome.map(\.counts))
@@ -119,9 +206,9 @@ actor Ingestor {
         }
     }
 
-    /// What one write does in the group's transaction (inside its own savepoint when the group is
+    /// What one write does in its group (in the plan of a group, or inside its own savepoint when
     /// written again by `commitEachAlone`).
-    private func apply(_ work: PendingWrite.Work, tx: StoreTransaction) throws -> PendingWrite.Written {
+    private func apply(_ work: PendingWrite.Work, tx: some StoreAccess) throws -> PendingWrite.Written {
         switch work {
         case .batch(let articles, let now, let settle):
             var events: [EmittedEvent] = []
@@ -160,6 +247,8 @@ actor Ingestor {
     /// articles the window held (0 when it was not in memory).
     @discardableResult
     func releaseIdleMemory() -> Int {
+        // Not while groups are in flight: the window is restored from the store only when nothing is.
+        guard groups.isEmpty, toRetry.isEmpty else { return 0 }
         let articles = window.articleCount
         window.discard()
         store.releaseMemory()
@@ -179,7 +268,7 @@ actor Ingestor {
     }
 }
 
-/// A write waiting in `Ingestor` for the next group commit, and the writer waiting for its outcome.
+/// A write waiting in `Ingestor` for the next group, and the writer waiting for its outcome.
 private struct PendingWrite {
     /// What to write.
     enum Work {
@@ -189,7 +278,7 @@ private struct PendingWrite {
         case feedState(FeedState, event: Event?, outlet: String)
     }
 
-    /// What a write stored.
+    /// What a write stored (or, in a group in flight, will have stored once it commits).
     struct Written {
         var events: [EmittedEvent]
         var counts: Ingestor.Counts
@@ -197,4 +286,11 @@ private struct PendingWrite {
 
     var work: Work
     var reply: CheckedContinuation<Result<Ingestor.Counts, StoreError>, Never>
+}
+
+/// A group the `Ingestor` decided and handed to the writer thread: its writes, and what each of them
+/// will have stored once the group commits.
+private struct DecidedGroup {
+    var writes: [PendingWrite]
+    var written: [PendingWrite.Written]
 }

@@ -13,7 +13,7 @@ struct StoryRows {
     private var isDirty: Set<Int64> = []
 
     /// The story as it stands in this batch.
-    mutating func story(id: Int64, tx: StoreTransaction) throws -> StoredStory? {
+    mutating func story(id: Int64, tx: some StoreAccess) throws -> StoredStory? {
         if let row = rows[id] { return row }
         let stored = try tx.story(id: id)
         if let stored { rows[id] = stored }
@@ -22,7 +22,7 @@ struct StoryRows {
 
     /// Records the story's new state: written now when the story is not stored yet, otherwise by
     /// `flush(tx:)`.
-    mutating func save(_ story: StoredStory, tx: StoreTransaction) throws {
+    mutating func save(_ story: StoredStory, tx: some StoreAccess) throws {
         guard rows.updateValue(story, forKey: story.id) != nil else {
             try tx.saveStory(story)
             return
@@ -31,7 +31,7 @@ struct StoryRows {
     }
 
     /// Writes the rows of `ids` now, if they are waiting (before a statement that needs them stored).
-    mutating func flush(_ ids: [Int64], tx: StoreTransaction) throws {
+    mutating func flush(_ ids: [Int64], tx: some StoreAccess) throws {
         for id in ids where isDirty.remove(id) != nil {
             if let row = rows[id] { try tx.saveStory(row) }
             dirty.removeAll { $0 == id }
@@ -39,7 +39,7 @@ struct StoryRows {
     }
 
     /// Writes every row changed in this batch.
-    mutating func flush(tx: StoreTransaction) throws {
+    mutating func flush(tx: some StoreAccess) throws {
         for id in dirty {
             if let row = rows[id] { try tx.saveStory(row) }
         }
