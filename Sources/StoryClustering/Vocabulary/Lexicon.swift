@@ -40,6 +40,9 @@ struct Lexicon: Sendable {
     private var shift: UInt64 = 64 - 12
     /// The stem of each word.
     private var stems: [String] = []
+    /// For each word that may be a demonym (`Bucket.mayFold`), by index: the stems of the names it
+    /// may derive from, stemmed once rather than each time the word is met until it is folded.
+    private var foldStems: [Int: [String]] = [:]
     /// Where each word longer than sixteen bytes is in `arena` (`-1` for shorter words).
     private var starts: [Int32] = []
     private var arena: [UInt8] = []
@@ -66,16 +69,16 @@ struct Lexicon: Sendable {
         if bucket.isStopWord && !keepsStopWord { return nil }
         let isCurrent = bucket.term >= 0 && table.generation(of: bucket.term) == bucket.generation
         if isCurrent && !bucket.mayFold { return bucket.term }
-        let word = String(decoding: bytes, as: UTF8.self)
         let resolved: TermID
-        if bucket.mayFold, let name = Self.knownName(derivedFrom: word, in: table) {
+        if bucket.mayFold, let name = Self.knownName(amongStems: foldStems[bucket.index] ?? [], in: table) {
             resolved = name
             buckets[position].packed &= ~Bucket.mayFold
+            foldStems[bucket.index] = nil
             epoch += 1
         } else if isCurrent {
             return bucket.term
         } else {
-            resolved = table.word(stems[bucket.index], display: word)
+            resolved = table.word(stems[bucket.index], display: String(decoding: bytes, as: UTF8.self))
         }
         buckets[position].term = resolved
         buckets[position].generation = table.generation(of: resolved)
@@ -93,10 +96,11 @@ struct Lexicon: Sendable {
         return table.existingWord(stems[bucket.index])
     }
 
-    /// The term of the name `word` is a demonym of, if the stream knows it as a name.
-    private static func knownName(derivedFrom word: String, in table: TermTable) -> TermID? {
-        for base in Demonyms.candidateBases(of: word) {
-            guard let id = table.existingWord(PorterStemmer.stem(base)) else { continue }
+    /// The term of the name a demonym derives from, if the stream knows it as a name; `stems` are the
+    /// stems of the demonym's candidate bases (`Demonyms.candidateBases`).
+    private static func knownName(amongStems stems: [String], in table: TermTable) -> TermID? {
+        for stem in stems {
+            guard let id = table.existingWord(stem) else { continue }
             let entry = table[id]
             let uses = entry.capitalisedUses + entry.lowercaseUses
             if uses >= nameEvidence && entry.capitalisedUses >= nameShare * uses { return id }
@@ -134,7 +138,11 @@ struct Lexicon: Sendable {
         let isStopWord = StopWords.contains(word)
         var packed = UInt32(stems.count)
         if isStopWord { packed |= Bucket.stopWord }
-        if !isStopWord && !Demonyms.candidateBases(of: word).isEmpty { packed |= Bucket.mayFold }
+        let bases = isStopWord ? [] : Demonyms.candidateBases(of: word)
+        if !bases.isEmpty {
+            packed |= Bucket.mayFold
+            foldStems[stems.count] = bases.map(PorterStemmer.stem)
+        }
         stems.append(isStopWord ? word : PorterStemmer.stem(word))
         starts.append(bytes.count > 16 ? Int32(arena.count) : -1)
         if bytes.count > 16 { arena.append(contentsOf: bytes) }
@@ -177,6 +185,7 @@ struct Lexicon: Sendable {
     private mutating func removeAll() {
         epoch += 1
         stems.removeAll(keepingCapacity: true)
+        foldStems.removeAll()
         starts.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
         for position in buckets.indices { buckets[position] = Bucket() }
