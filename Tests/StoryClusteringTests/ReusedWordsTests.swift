@@ -46,4 +46,25 @@ final class ReusedWordsTests: XCTestCase {
             }
         }
     }
+
+    /// The words of a lead sentence, cut from the summary's words, are the words of the sentence read
+    /// alone (what an exemplar looks its terms up with), on these traps and on the whole dev set.
+    func testASentencesWordsCutFromTheSummaryAreItsWordsReadAlone() throws {
+        let dev = try DevFixture.load().articles.map { (title: $0.title, summary: $0.summary) }
+        for article in articles + dev {
+            let summary = Tokenizer.tokens(of: article.summary)
+            var whole = TokenList()
+            Tokenizer.scan(article.summary, into: &whole)
+            XCTAssertEqual(whole.tokens, summary)
+            let bytes = Array(article.summary.utf8)
+            for range in SentenceSplitter.ranges(ofSentencesIn: bytes) {
+                let alone = Tokenizer.tokens(of: String(decoding: bytes[range], as: UTF8.self))
+                let cut = whole.words(startingIn: range).tokens
+                XCTAssertEqual(cut.map(\.text), alone.map(\.text), article.summary)
+                XCTAssertEqual(cut.map(\.isAllCapitals), alone.map(\.isAllCapitals), article.summary)
+                XCTAssertEqual(cut.map(\.isCapitalised), alone.map(\.isCapitalised), article.summary)
+                XCTAssertEqual(cut.map(\.isNumber), alone.map(\.isNumber), article.summary)
+            }
+        }
+    }
 }

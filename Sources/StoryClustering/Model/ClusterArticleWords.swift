@@ -11,11 +11,25 @@ public struct ClusterArticleWords: Sendable, Equatable {
     let lead: [ReadSentence]
 
     /// Reads `title` and `summary` as `assign` would.
+    ///
+    /// Each text is read once: a lead sentence's words are the summary's words that start inside it
+    /// (a sentence ends with `.`, `!` or `?` before a space, where every word ends), and the title's
+    /// are those of the title read for its terms unless a wire slug was cut from it.
     public init(title: String, summary: String) {
-        self.title = Self.words(of: WireSlug.strip(title))
+        let readTitle = WireSlug.strip(title)
+        self.title = Self.words(of: readTitle)
         self.summary = Self.words(of: summary)
-        let texts = [title] + SentenceSplitter.sentences(of: summary).prefix(ClusteringEngine.sentencesPerExemplar)
-        lead = texts.map { ReadSentence(text: $0, words: Self.words(of: $0)) }
+        var lead = [
+            ReadSentence(
+                text: title, words: readTitle.utf8.count == title.utf8.count ? self.title : Self.words(of: title))
+        ]
+        let bytes = Array(summary.utf8)
+        for range in SentenceSplitter.ranges(ofSentencesIn: bytes).prefix(ClusteringEngine.sentencesPerExemplar) {
+            lead.append(
+                ReadSentence(
+                    text: String(decoding: bytes[range], as: UTF8.self), words: self.summary.words(startingIn: range)))
+        }
+        self.lead = lead
     }
 
     private static func words(of text: some StringProtocol) -> TokenList {

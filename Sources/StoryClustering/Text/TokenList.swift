@@ -40,6 +40,30 @@ struct TokenList: Sendable, Equatable {
         spans.append(contentsOf: newSpans)
     }
 
+    /// The words that start inside `range` (UTF-8 offsets in the text read), as a list of their own,
+    /// the same as reading that part of the text alone would give for a part that ends where a word
+    /// ends: offsets count from the part's start, and its first word starts a sentence.
+    func words(startingIn range: Range<Int>) -> TokenList {
+        var first = 0, end = spans.count
+        while first < end {  // the first word starting at or after the range
+            let middle = (first + end) / 2
+            if Int(spans[middle].source) < range.lowerBound { first = middle + 1 } else { end = middle }
+        }
+        end = first
+        while end < spans.count, Int(spans[end].source) < range.upperBound { end += 1 }
+        guard first < end else { return TokenList() }
+        // Words are written one after the other: theirs are one run of bytes.
+        let byteStart = spans[first].start
+        let byteEnd = spans[end - 1].start + spans[end - 1].length
+        var part = Array(spans[first..<end])
+        for index in part.indices {
+            part[index].start -= byteStart
+            part[index].source -= Int32(range.lowerBound)
+        }
+        part[0].startsSentence = true
+        return TokenList(bytes: Array(bytes[Int(byteStart)..<Int(byteEnd)]), spans: part)
+    }
+
     /// The word of `span` as a string.
     func text(of span: Span) -> String {
         bytes.withUnsafeBufferPointer {
