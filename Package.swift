@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // glibc's <malloc.h> (malloc_trim), which the Glibc module leaves out; nothing to link.
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // MARK: Pure stages of the pipeline.
         .target(name: "CivilCalendar", swiftSettings: strict),
@@ -52,7 +53,7 @@ let package = Package(
         .target(name: "NewswireHTTP", dependencies: ["CCurl", "CivilCalendar"], swiftSettings: strict),
         .target(
             name: "NewswireStore",
-            dependencies: ["NewswireProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CSQLite", "NewswireProtocol", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
 
         // MARK: The daemon and its command-line tools.
