@@ -17,6 +17,7 @@ public enum Daemon {
 
     /// Runs the daemon; returns its exit status.
     public static func run(_ options: DaemonOptions) async -> DaemonExit {
+        MemoryTrim.configureAllocator()
         let writer = JournalWriter()
         let level =
             ProcessInfo.processInfo.environment["NEWSWIRE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info

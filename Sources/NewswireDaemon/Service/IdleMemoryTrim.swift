@@ -26,6 +26,22 @@ enum MemoryTrim {
         var mappedBytes: Int
     }
 
+    /// Buffers from this size up get pages of their own from the kernel, given back when freed.
+    ///
+    /// glibc starts at 128 KiB, then raises the threshold to the size of each such buffer freed:
+    /// after the start-up read of `/proc/self/smaps` (256 KiB) or one large feed, every feed body,
+    /// parse buffer and decoded document below that size came from the heap, which the daemon's
+    /// long-lived data (the clustering window) then keeps from shrinking. Setting the threshold stops
+    /// that. It sits above the 64 KiB scratch buffer SQLite takes and frees at every b-tree page
+    /// split, which is better served from the heap. First poll of the 1,000 bench feeds: peak
+    /// anonymous RSS 40.6 MiB on average instead of 42.1, about 0.3 s more system time.
+    static let mmapThreshold: Int32 = 68 * 1024
+
+    /// Sets `mmapThreshold` (once, at start-up).
+    static func configureAllocator() {
+        _ = mallopt(M_MMAP_THRESHOLD, mmapThreshold)
+    }
+
     /// Trims the heap and unmaps the pages of clean read-only file mappings (see `MemoryTrim`).
     ///
     /// `announce` learns what is about to be unmapped before anything is: whatever code it runs
