@@ -43,23 +43,31 @@ final class GroupWriter: Sendable {
         guard schedule else { return }
         let taken = Taken()
         store.writeInBackground { [self] tx in
-            let (groups, accepted) = state.withLock { state in
-                defer {
-                    state.queued = []
-                    state.scheduled = false
-                }
-                return (state.queued, state.queued.allSatisfy { $0.plan >= state.firstAccepted })
-            }
+            let groups = takeQueued()
             taken.groups = groups
-            guard accepted else {
+            let firstAccepted = state.withLock { $0.firstAccepted }
+            guard groups.allSatisfy({ $0.plan >= firstAccepted }) else {
                 throw StoreError(path: store.path, reason: "not written: an earlier write failed; it is written again")
             }
             for group in groups { try tx.perform(group.writes) }
         } completion: { [self] result in
-            // Still on the writer thread, before the next transaction: what was decided on top of a
-            // failed group must not be written.
+            // Still on the writer thread, before the next transaction. The body did not run when the
+            // transaction could not begin: its groups are still queued, and fail with it.
+            let groups = taken.groups ?? takeQueued()
+            // What was decided on top of a failed group must not be written.
             if case .failure = result { state.withLock { $0.firstAccepted = .max } }
-            for group in taken.groups { group.committed(result) }
+            for group in groups { group.committed(result) }
+        }
+    }
+
+    /// The groups queued, which the transaction scheduled takes (a later write schedules another).
+    private func takeQueued() -> [Group] {
+        state.withLock { state in
+            defer {
+                state.queued = []
+                state.scheduled = false
+            }
+            return state.queued
         }
     }
 
@@ -70,7 +78,7 @@ final class GroupWriter: Sendable {
 }
 
 /// The groups one transaction took, handed from its body to its completion (both run on the writer
-/// thread, one after the other).
+/// thread, one after the other); `nil` while the body has not run.
 private final class Taken: @unchecked Sendable {
-    var groups: [GroupWriter.Group] = []
+    var groups: [GroupWriter.Group]?
 }
