@@ -21,6 +21,9 @@ public final class StateStore: Sendable {
         _ = newswire_sqlite_no_bulk_page_cache()
     }()
 
+    /// The page cache of each reader connection, in KiB.
+    static let readerCacheKiB = 512
+
     /// Pages of write-ahead log after which a commit copies them into the database.
     static let checkpointPages = 10_000
 
@@ -43,6 +46,10 @@ public final class StateStore: Sendable {
                 // index and story pages in every feed's transaction, and each checkpoint copies
                 // them back and waits for two fsyncs (most of the I/O of a first poll).
                 if !readOnly { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)") }
+                // Readers make point lookups (the ingestor deciding, replays): a small cache of their
+                // own, not the 2 MB default, which a first poll fills. 512 KiB: peak RSS of a first
+                // poll about 1.8 MiB lower, for 12% more page reads (164,382 preads against 146,466).
+                if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKiB)") }
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             if !readOnly { try Schema.migrator.migrate(pool) }
