@@ -39,13 +39,7 @@ public final class WritesInFlight {
     public func forget(plan: Int) {
         plans.remove(plan)
         guard !plans.isEmpty else {
-            // Nothing else is in flight: the store answers everything (the counters stay).
-            articles.removeAll()
-            keys.removeAll()
-            hints.removeAll()
-            versions.removeAll()
-            stories.removeAll()
-            merged.removeAll()
+            removeEntries()  // nothing else is in flight: the store answers everything (the counters stay)
             return
         }
         articles = articles.filter { $0.value.plan != plan }
@@ -65,14 +59,18 @@ public final class WritesInFlight {
     /// Forgets everything, counters too (after a plan failed: the store is read again).
     public func reset() {
         plans.removeAll()
+        removeEntries()
+        nextArticleID = nil
+        lastSequence = nil
+    }
+
+    private func removeEntries() {
         articles.removeAll()
         keys.removeAll()
         hints.removeAll()
         versions.removeAll()
         stories.removeAll()
         merged.removeAll()
-        nextArticleID = nil
-        lastSequence = nil
     }
 
     /// The story a story id now stands for, following merges decided in flight.

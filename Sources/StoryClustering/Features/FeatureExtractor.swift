@@ -109,18 +109,11 @@ struct FeatureExtractor: Sendable {
     /// words are exactly the summary's words that start inside it.
     mutating func knownTermsOfLastSummary(in range: Range<Int>, table: TermTable) -> ArticleTerms? {
         guard holdsSummaryWords else { return nil }
-        let spans = words.spans
-        var first = 0, end = spans.count
-        while first < end {  // the first word starting at or after the sentence
-            let middle = (first + end) / 2
-            if Int(spans[middle].source) < range.lowerBound { first = middle + 1 } else { end = middle }
-        }
-        end = first
-        while end < spans.count, Int(spans[end].source) < range.upperBound { end += 1 }
+        let positions = words.spanPositions(startingIn: range)
         // A word looked up while reading, with the lexicon's epoch unchanged since, would give the same
         // term again (and change nothing): its lookup is reused. Others are looked up as before.
         let reusable = lexicon.epoch == summaryLexiconEpoch ? summaryLookups.count : 0
-        return knownTerms(ofWords: words, spans: spans[first..<end], table: table, lookedUpBelow: reusable)
+        return knownTerms(ofWords: words, spans: words.spans[positions], table: table, lookedUpBelow: reusable)
     }
 
     /// The same terms from words already read.

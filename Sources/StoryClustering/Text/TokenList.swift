@@ -44,6 +44,23 @@ struct TokenList: Sendable, Equatable {
     /// the same as reading that part of the text alone would give for a part that ends where a word
     /// ends: offsets count from the part's start, and its first word starts a sentence.
     func words(startingIn range: Range<Int>) -> TokenList {
+        let positions = spanPositions(startingIn: range)
+        guard let last = positions.last else { return TokenList() }
+        // Words are written one after the other: theirs are one run of bytes.
+        let byteStart = spans[positions.lowerBound].start
+        let byteEnd = spans[last].start + spans[last].length
+        var part = Array(spans[positions])
+        for index in part.indices {
+            part[index].start -= byteStart
+            part[index].source -= Int32(range.lowerBound)
+        }
+        part[0].startsSentence = true
+        return TokenList(bytes: Array(bytes[Int(byteStart)..<Int(byteEnd)]), spans: part)
+    }
+
+    /// The positions in `spans` of the words that start inside `range` (UTF-8 offsets in the text
+    /// read; words are in text order).
+    func spanPositions(startingIn range: Range<Int>) -> Range<Int> {
         var first = 0, end = spans.count
         while first < end {  // the first word starting at or after the range
             let middle = (first + end) / 2
@@ -51,17 +68,7 @@ struct TokenList: Sendable, Equatable {
         }
         end = first
         while end < spans.count, Int(spans[end].source) < range.upperBound { end += 1 }
-        guard first < end else { return TokenList() }
-        // Words are written one after the other: theirs are one run of bytes.
-        let byteStart = spans[first].start
-        let byteEnd = spans[end - 1].start + spans[end - 1].length
-        var part = Array(spans[first..<end])
-        for index in part.indices {
-            part[index].start -= byteStart
-            part[index].source -= Int32(range.lowerBound)
-        }
-        part[0].startsSentence = true
-        return TokenList(bytes: Array(bytes[Int(byteStart)..<Int(byteEnd)]), spans: part)
+        return first..<end
     }
 
     /// The word of `span` as a string.
