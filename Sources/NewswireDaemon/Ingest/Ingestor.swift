@@ -34,10 +34,8 @@ actor Ingestor {
     private var decisionScheduled = false
     /// What the groups in flight will change in the store.
     private let inFlight = WritesInFlight()
-    /// Groups decided and not finished yet, by plan number.
+    /// Groups decided and not finished yet, by plan number, with their commit's outcome once known.
     private var groups: [Int: DecidedGroup] = [:]
-    /// Outcomes of commits reported before an earlier group's.
-    private var reported: [Int: Result<Void, StoreError>] = [:]
     private var nextPlan = 0
     private var nextToFinish = 0
     /// Writes of groups that failed or were dropped, written again once nothing is in flight.
@@ -128,8 +126,7 @@ actor Ingestor {
             // until `recover` has run), and the group is written again, each batch alone, once the
             // groups before it are finished.
             window.discard()
-            groups[plan] = DecidedGroup(writes: writes, written: [])
-            reported[plan] = .failure(error)
+            groups[plan] = DecidedGroup(writes: writes, written: [], outcome: .failure(error))
             finishInOrder()
             return
         }
@@ -141,7 +138,7 @@ actor Ingestor {
 
     /// Takes the outcome of a group's transaction.
     private func finish(_ plan: Int, _ result: Result<Void, StoreError>) {
-        reported[plan] = result
+        groups[plan]?.outcome = result
         finishInOrder()
     }
 
@@ -149,11 +146,10 @@ actor Ingestor {
     /// events of a committed one and answers its writers; keeps the writes of a failed one for
     /// `recover`, which runs once nothing is in flight.
     private func finishInOrder() {
-        while let result = reported.removeValue(forKey: nextToFinish) {
+        while let outcome = groups[nextToFinish]?.outcome, let group = groups.removeValue(forKey: nextToFinish) {
             let plan = nextToFinish
             nextToFinish += 1
-            guard let group = groups.removeValue(forKey: plan) else { continue }
-            switch result {
+            switch outcome {
             case .success:
                 inFlight.forget(plan: plan)
                 deliver(group.written.flatMap(\.events))
@@ -288,9 +284,10 @@ private struct PendingWrite {
     var reply: CheckedContinuation<Result<Ingestor.Counts, StoreError>, Never>
 }
 
-/// A group the `Ingestor` decided and handed to the writer thread: its writes, and what each of them
-/// will have stored once the group commits.
+/// A group the `Ingestor` decided and handed to the writer thread: its writes, what each of them
+/// will have stored once the group commits, and the outcome of its commit once it is known.
 private struct DecidedGroup {
     var writes: [PendingWrite]
     var written: [PendingWrite.Written]
+    var outcome: Result<Void, StoreError>?
 }

@@ -13,7 +13,7 @@ public final class PlanningTransaction: StoreAccess {
     private let reader: StoreTransaction
     private let inFlight: WritesInFlight
     /// The number of this plan (increasing, unique while in flight).
-    public let plan: Int
+    let plan: Int
     /// The writes decided so far, in order.
     public private(set) var writes: [PlannedWrite] = []
 
@@ -121,13 +121,18 @@ public final class PlanningTransaction: StoreAccess {
     }
 
     public func maxStoryID() throws -> Int64 {
-        precondition(inFlight.plans == [plan], "the clustering window is rebuilt only with nothing in flight")
+        requireNothingElseInFlight()
         return try reader.maxStoryID()
     }
 
     public func forEachArticleOfStoriesActive(since: Date, _ body: (WindowArticle) throws -> Void) throws {
-        precondition(inFlight.plans == [plan], "the clustering window is rebuilt only with nothing in flight")
+        requireNothingElseInFlight()
         try reader.forEachArticleOfStoriesActive(since: since, body)
+    }
+
+    /// The clustering window is rebuilt from committed rows only: the reader must be the whole store.
+    private func requireNothingElseInFlight() {
+        precondition(inFlight.plans == [plan], "the clustering window is rebuilt only with nothing in flight")
     }
 
     // MARK: Events and feeds

@@ -23,12 +23,9 @@ public final class WritesInFlight {
     var nextArticleID: Int64?
     var lastSequence: Int64?
     /// Plans decided and not yet forgotten.
-    public private(set) var plans: Set<Int> = []
+    private(set) var plans: Set<Int> = []
 
     public init() {}
-
-    /// Whether no plan is waiting to be committed.
-    public var isEmpty: Bool { plans.isEmpty }
 
     /// Counts `plan` as in flight.
     func begin(plan: Int) {
