@@ -152,18 +152,26 @@ private struct Folder<Sink: FoldedByteSink> {
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {
-        if let folded = TextFolding.knownScalarFolding(scalar.value), let known = Unicode.Scalar(folded) {
-            // Cased scripts and caseless ranges common in feeds, without a property look-up.
-            for byte in known.utf8 { emit(byte) }
+        // Matched on the scalar's value: patterns of `Unicode.Scalar` literals cost a few hundred
+        // instructions per scalar, and most text that is not ASCII is made of these cases.
+        let value = scalar.value
+        if let folded = TextFolding.knownScalarFolding(value) {
+            // Cased scripts and caseless ranges common in feeds, without a property look-up; all of
+            // them are two or three bytes long in UTF-8.
+            if folded < 0x800 {
+                emit(UInt8(0xC0 | folded >> 6))
+            } else {
+                emit(UInt8(0xE0 | folded >> 12))
+                emit(UInt8(0x80 | (folded >> 6) & 0x3F))
+            }
+            emit(UInt8(0x80 | folded & 0x3F))
             return
         }
-        switch scalar {
-        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}": emit(UInt8(ascii: "'"))
-        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}":
-            emit(UInt8(ascii: "\""))
-        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}":
-            emit(UInt8(ascii: "-"))
-        case "\u{2026}": emit(UInt8(ascii: "."))
+        switch value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4: emit(UInt8(ascii: "'"))
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: emit(UInt8(ascii: "\""))
+        case 0x2010...0x2015, 0x2212: emit(UInt8(ascii: "-"))
+        case 0x2026: emit(UInt8(ascii: "."))
         default:
             if scalar.properties.isWhitespace {
                 pendingSpace = started

@@ -27,6 +27,14 @@ public enum NearDuplicate {
                 "e:\(outlet):\(HashDigits.string(edges.trailing, radix: 36))",
             ]
         }
+        // Other long summaries: only their two ends are folded.
+        if edges == nil, let ends = summary.withUTF8({ SummaryEnds(utf8: $0, words: edgeWords) }) {
+            let head = FoldedWords(ends.head), tail = FoldedWords(ends.tail)
+            return [
+                "s:\(outlet):\(hash(head, head.ranges.prefix(edgeWords)))",
+                "e:\(outlet):\(hash(tail, tail.ranges.suffix(edgeWords)))",
+            ]
+        }
         let summaryText = FoldedWords(summary)
         guard summaryText.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).

@@ -45,4 +45,26 @@ final class NearDuplicateHintsTests: XCTestCase {
                 summary.debugDescription)
         }
     }
+
+    /// Long summaries that are not all ASCII have only their ends folded (`SummaryEnds`): random texts
+    /// of words, typographic punctuation, no-break and ideographic spaces, letters of several scripts
+    /// and combining marks, inside words and between them.
+    func testLongSummariesNotAllASCIIGiveTheHintsOfTheirFoldedWords() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [
+            "a", "Zeta", "09", "don’t", "gov’t", "—", "–", "…", "“", "”", "«", "»", "\u{00A0}", "\u{3000}",
+            "\u{2009}", "ÉTÉ", "Ça", "Київ", "Ґ", "中文", "新闻", "，", "。", "e\u{0301}", "İ", "ß", "Ω", "ΣΑ",
+            "K", "ｆｕｌｌ", "🙂", "\u{FEFF}", "-", "'", "`", ".", ",", "(", ")", "3.5%", "U.S.", "&",
+        ]
+        let separators = [" ", "", "\t", "\n", "\u{00A0}", "’", " — "]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0..<60, using: &generator)
+            let summary = (0..<count).map { _ in
+                pieces.randomElement(using: &generator)! + separators.randomElement(using: &generator)!
+            }.joined()
+            XCTAssertEqual(
+                NearDuplicate.hints(outlet: "o", title: "t", summary: summary),
+                expected(outlet: "o", title: "t", summary: summary), summary.debugDescription)
+        }
+    }
 }
