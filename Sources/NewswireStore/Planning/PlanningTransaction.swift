@@ -29,14 +29,16 @@ public final class PlanningTransaction: StoreAccess {
     public func article(forKeys keys: [String]) throws -> StoredArticle? {
         // A key stored already wins over one in flight, as the first INSERT OR IGNORE does.
         for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            if let id = try reader.articleID(forKey: key) ?? inFlight.keys[key]?.value { return try article(id: id) }
+            if let id = try reader.articleID(forKey: key) ?? inFlight.keys[InFlightKey(key)]?.value {
+                return try article(id: id)
+            }
         }
         return nil
     }
 
     public func articles(sharingHints hints: [String], limit: Int) throws -> [StoredArticle] {
         var ids = try reader.articleIDs(sharingHints: hints, limit: limit)
-        for hint in hints { ids.formUnion(inFlight.hints[hint]?.map(\.value) ?? []) }
+        for hint in hints { ids.formUnion(inFlight.hints[InFlightKey(hint)]?.map(\.value) ?? []) }
         return try ids.sorted(by: >).prefix(limit).compactMap { try article(id: $0) }
     }
 
@@ -79,7 +81,7 @@ public final class PlanningTransaction: StoreAccess {
     public func addHints(_ hints: [String], to articleID: Int64) throws {
         guard !hints.isEmpty else { return }
         writes.append(.addHints(hints, articleID: articleID))
-        for hint in hints { inFlight.hints[hint, default: []].append(.init(value: articleID, plan: plan)) }
+        for hint in hints { inFlight.hints[InFlightKey(hint), default: []].append(.init(value: articleID, plan: plan)) }
     }
 
     public func updateArticle(_ article: StoredArticle) throws {
@@ -97,7 +99,9 @@ public final class PlanningTransaction: StoreAccess {
     }
 
     private func noteKeys(_ keys: [String], of articleID: Int64) {
-        for key in keys where inFlight.keys[key] == nil { inFlight.keys[key] = .init(value: articleID, plan: plan) }
+        for key in keys.map(InFlightKey.init) where inFlight.keys[key] == nil {
+            inFlight.keys[key] = .init(value: articleID, plan: plan)
+        }
     }
 
     private func noteVersion(_ fingerprint: String, of articleID: Int64) {

@@ -12,8 +12,8 @@ public final class WritesInFlight {
     }
 
     var articles: [Int64: Tagged<StoredArticle>] = [:]
-    var keys: [String: Tagged<Int64>] = [:]
-    var hints: [String: [Tagged<Int64>]] = [:]
+    var keys: [InFlightKey: Tagged<Int64>] = [:]
+    var hints: [InFlightKey: [Tagged<Int64>]] = [:]
     var versions: [Int64: [Tagged<String>]] = [:]
     var stories: [Int64: Tagged<StoredStory>] = [:]
     /// Stories merged into another (absorbed → survivor).
