@@ -25,11 +25,13 @@ struct BriefWriter {
     /// Up to three central, mutually distinct sentences from titles and summaries, other than `headline`.
     func keySentences(excluding headline: BriefSentence) -> [String] {
         // The same sentence from two feeds has the same terms.
-        var seen: Set<[TermID]> = [headline.terms.ids]
+        var seen = Set<SentenceTerms>(
+            minimumCapacity: exemplars.count * (ClusteringEngine.sentencesPerExemplar + 1) + 1)
+        seen.insert(SentenceTerms(headline.terms.ids))
         var candidates: [(sentence: BriefSentence, score: Float)] = []
         for exemplar in exemplars {
             for sentence in exemplar.sentences where !sentence.terms.isEmpty {
-                guard seen.insert(sentence.terms.ids).inserted else { continue }
+                guard seen.insert(SentenceTerms(sentence.terms.ids)).inserted else { continue }
                 candidates.append((sentence, centrality(sentence.terms)))
             }
         }
@@ -61,5 +63,27 @@ struct BriefWriter {
             }
         }
         return Float(shared) / (Float(first.count) * Float(second.count)).squareRoot()
+    }
+}
+
+/// A sentence's term ids as a set member, hashed once: hashing the array in the set's every probe and
+/// resize was half the cost of choosing a brief.
+private struct SentenceTerms: Hashable {
+    let ids: [TermID]
+    private let idsHash: UInt64
+
+    init(_ ids: [TermID]) {
+        self.ids = ids
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for id in ids { hash = (hash ^ UInt64(UInt32(bitPattern: id))) &* 0x0000_0100_0000_01B3 }
+        idsHash = hash
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(idsHash)
+    }
+
+    static func == (lhs: SentenceTerms, rhs: SentenceTerms) -> Bool {
+        lhs.idsHash == rhs.idsHash && lhs.ids == rhs.ids
     }
 }
