@@ -67,7 +67,7 @@ struct BriefWriter {
 }
 
 /// A sentence's term ids as a set member, hashed once: hashing the array in the set's every probe and
-/// resize was half the cost of choosing a brief.
+/// resize was about half the cost of choosing a brief.
 private struct SentenceTerms: Hashable {
     let ids: [TermID]
     private let idsHash: UInt64
