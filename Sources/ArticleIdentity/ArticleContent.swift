@@ -78,13 +78,9 @@ public enum TextFolding {
                     continue
                 }
                 // A multi-byte scalar (a String's UTF-8 is always well formed).
-                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead) & (0x7F >> length)
-                for offset in 1..<min(length, bytes.count - index) {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                folder.add(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
+                let scalar = multiByteScalar(at: index, in: bytes, end: bytes.count)
+                folder.add(Unicode.Scalar(scalar.value) ?? "\u{FFFD}")
+                index += scalar.length
             }
         }
         return folder.sink
@@ -92,6 +88,21 @@ public enum TextFolding {
 }
 
 extension TextFolding {
+    /// The value and length of the multi-byte UTF-8 sequence whose lead byte is at `index` in
+    /// well-formed UTF-8 (a String's), read no further than `end`.
+    @inline(__always)
+    static func multiByteScalar(
+        at index: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int
+    ) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = UInt32(lead) & (0x7F >> length)
+        for offset in 1..<min(length, end - index) {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (value, length)
+    }
+
     /// What `fold` makes of a non-ASCII scalar in ranges whose case mapping is simple and that hold
     /// no whitespace, quote or dash it folds: Latin-1 letters, basic Cyrillic, and caseless kana,
     /// CJK ideographs and Hangul. Nil elsewhere (the Unicode properties decide). `TextFoldingTests`

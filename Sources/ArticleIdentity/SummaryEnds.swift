@@ -39,16 +39,11 @@ struct SummaryEnds {
     private static func holdsKeptLetter(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound
         while index < range.upperBound {
-            let lead = text[index]
-            if lead < 0x80 { return true }  // every ASCII byte of a raw word is a letter or digit
-            // A multi-byte scalar: only a lead byte starts one (the word starts at one, and is whole).
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            var value = UInt32(lead) & (0x7F >> length)
-            for offset in 1..<min(length, range.upperBound - index) {
-                value = value << 6 | UInt32(text[index + offset] & 0x3F)
-            }
-            if TextFolding.knownScalarFolding(value) != nil { return true }
-            index += length
+            if text[index] < 0x80 { return true }  // every ASCII byte of a raw word is a letter or digit
+            // A multi-byte scalar (the word starts at a lead byte, and holds whole sequences).
+            let scalar = TextFolding.multiByteScalar(at: index, in: text, end: range.upperBound)
+            if TextFolding.knownScalarFolding(scalar.value) != nil { return true }
+            index += scalar.length
         }
         return false
     }
