@@ -10,12 +10,13 @@
 /// fold to at least `words` words, which are the first of the whole text, and likewise at the end.
 /// Each cut falls next to an ASCII byte, so both parts are whole UTF-8.
 struct SummaryEnds {
-    /// From the text's start to the end of its `words`-th raw word.
+    /// From the text's start to the end of its `words`-th counted raw word.
     let head: String
-    /// From the start of its `words`-th raw word from the end to the text's end.
+    /// From the start of its `words`-th counted raw word from the end to the text's end.
     let tail: String
 
-    /// Nil when the two parts would meet or overlap: folding the whole text then costs no more.
+    /// Nil when the text has fewer counted raw words, or when the two parts would meet or overlap:
+    /// folding the whole text then costs no more.
     init?(utf8 text: UnsafeBufferPointer<UInt8>, words: Int) {
         precondition(words > 0)
         guard let headEnd = Self.endOfWord(words, in: text),
