@@ -75,6 +75,8 @@ public struct LinkCanonicalizer: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.starts(with: "http://".utf8) || bytes.starts(with: "https://".utf8) else { return false }
+            // Read once: each read of a global initialised at run time checks that it was initialised.
+            let verbatim = verbatimURLBytes
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -85,7 +87,7 @@ public struct LinkCanonicalizer: Sendable {
                     index += 3
                     continue
                 }
-                guard verbatimURLBytes.contains(byte) else { return false }
+                guard verbatim.contains(byte) else { return false }
                 index += 1
             }
             return true

@@ -112,10 +112,13 @@ private struct WordScanner {
         while index < bytes.count {
             if wordIsEmpty { sourceStart = index }
             if Self.isLowercaseASCII(bytes[index]) {
-                // Most of a text: a run of lowercase letters goes into the word in one copy.
-                var end = index + 1
-                while end < bytes.count, Self.isLowercaseASCII(bytes[end]) { end += 1 }
-                list.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                // Most of a text: a run of lowercase letters is copied as it is scanned (a run is a few
+                // bytes long, shorter than a call to copy it costs).
+                var end = index
+                repeat {
+                    list.append(byte: bytes[end])
+                    end += 1
+                } while end < bytes.count && Self.isLowercaseASCII(bytes[end])
                 letters += end - index
                 segmentLetters += end - index
                 onlyDigits = false
