@@ -46,6 +46,16 @@ final class ConfigurationTests: XCTestCase {
             ("[http]\nmax_redirects = 99", "http.max_redirects"),
             ("[outlets.\"Bad Id\"]\nname = \"x\"", "outlets.Bad Id"),
             ("[polling]\nmin_interval = \"3h\"", "polling.min_interval"),
+            ("[http]\nmax_body = \"0MiB\"", "http.max_body: must be more than 0 bytes"),
+            ("[http]\nmax_body = 0", "http.max_body: must be more than 0 bytes"),
+            ("[http]\nmax_body = \"lots\"", "http.max_body: 'lots' is not a size"),
+            ("[outlets.aljazeera]\nfeeds = [\"ftp://x\"]", "outlets.aljazeera.feeds[0]: 'ftp://x' is not"),
+            ("[outlets.mine]\nname = \" \"\nfeeds = [\"https://x.org/rss\"]", "outlets.mine.name: must not be empty"),
+            ("[outlets]", "outlets: names no outlet"),
+            (
+                "[stories]\nquiet_period = \"99999999999999d\"",
+                "stories.quiet_period: '99999999999999d' is longer than a year"
+            ),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(
@@ -56,6 +66,84 @@ final class ConfigurationTests: XCTestCase {
             ) { error in
                 XCTAssertTrue("\(error)".contains(expected), "\(error) should name \(expected)")
             }
+        }
+    }
+
+    func testAnExplicitStartIntervalLiesWithinTheAdaptationBounds() throws {
+        let cases: [(String, String)] = [
+            (
+                "interval = \"1s\"",
+                "interval: 1 s is shorter than polling.min_interval (5 min): lower polling.min_interval"
+            ),
+            (
+                "interval = \"3h\"",
+                "interval: 3 h is longer than polling.max_interval (2 h): raise polling.max_interval"
+            ),
+            ("[outlets.aljazeera]\ninterval = \"1m\"", "outlets.aljazeera.interval: 60 s is shorter than"),
+            (
+                "[polling]\nmax_interval = \"1h\"\n[outlets.aljazeera]\ninterval = \"90m\"",
+                "outlets.aljazeera.interval: 90 min is longer than polling.max_interval (60 min)"
+            ),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try ConfigurationLoader.parse(text, file: "f.toml"), text) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(error) should say \(expected)")
+            }
+        }
+        // Bounds alone move the default start interval (15 min) into their range.
+        let raised = try ConfigurationLoader.parse("[polling]\nmin_interval = \"30m\"", file: "f.toml")
+        XCTAssertEqual(raised.interval, 1800)
+        let lowered = try ConfigurationLoader.parse("[polling]\nmax_interval = \"10m\"", file: "f.toml")
+        XCTAssertEqual(lowered.interval, 600)
+        let fast = try ConfigurationLoader.parse(
+            "interval = \"1s\"\n[polling]\nmin_interval = \"1s\"\n[outlets.aljazeera]\ninterval = \"2s\"",
+            file: "f.toml")
+        let outlets = try PolledOutlet.resolve(fast, file: "f.toml")
+        XCTAssertEqual(fast.interval, 1)
+        XCTAssertEqual(outlets.map(\.interval), [2])
+    }
+
+    func testAFeedIsListedOnce() throws {
+        let cases: [(String, String)] = [
+            (
+                """
+                [outlets.one]
+                name = "One"
+                feeds = ["https://x.org/rss"]
+                [outlets.two]
+                name = "Two"
+                feeds = ["https://y.org/rss", "https://x.org/rss"]
+                """,
+                "outlets.two.feeds[1]: 'https://x.org/rss' is already listed as outlets.one.feeds[0]"
+            ),
+            (
+                "[outlets.aljazeera]\nfeeds = [\"https://x.org/rss\", \"https://x.org/rss\"]",
+                "outlets.aljazeera.feeds[1]: 'https://x.org/rss' is already listed as outlets.aljazeera.feeds[0]"
+            ),
+            (
+                "[outlets.aljazeera]\n[outlets.mine]\nname = \"Mine\"\nfeeds = [\"https://www.aljazeera.com/xml/rss/all.xml\"]",
+                "outlets.mine.feeds[0]: 'https://www.aljazeera.com/xml/rss/all.xml' is already listed as outlets.aljazeera.feeds[0]"
+            ),
+        ]
+        for (text, expected) in cases {
+            let configuration = try ConfigurationLoader.parse(text, file: "f.toml")
+            XCTAssertThrowsError(try PolledOutlet.resolve(configuration, file: "f.toml"), text) { error in
+                XCTAssertEqual("\(error)", "f.toml: \(expected): list a feed once, under one outlet")
+            }
+        }
+    }
+
+    func testAFileThatIsNoTextSaysWhy() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("nw-config-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertThrowsError(try ConfigurationLoader.load(path: folder.path)) {
+            XCTAssertEqual("\($0)", "\(folder.path): cannot read the file (it is a directory)")
+        }
+        let latin1 = folder.appendingPathComponent("latin1.toml")
+        try Data("# caf\u{e9}\n".utf8.map { $0 }.replacingUTF8EAcute()).write(to: latin1)
+        XCTAssertThrowsError(try ConfigurationLoader.load(path: latin1.path)) {
+            XCTAssertEqual("\($0)", "\(latin1.path): cannot read the file (it is not UTF-8 text)")
         }
     }
 
@@ -104,5 +192,23 @@ final class ConfigurationTests: XCTestCase {
             ])
         XCTAssertEqual(user.stateDirectory.path, "/home/ann/.local/state/newswire")
         XCTAssertEqual(user.socketPath, "/run/user/1000/newswire/events.sock")
+    }
+}
+
+extension [UInt8] {
+    /// The text with its UTF-8 `é` (C3 A9) written as Latin-1 (E9): no longer UTF-8.
+    fileprivate func replacingUTF8EAcute() -> Data {
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < count {
+            if index + 1 < count, self[index] == 0xC3, self[index + 1] == 0xA9 {
+                bytes.append(0xE9)
+                index += 2
+            } else {
+                bytes.append(self[index])
+                index += 1
+            }
+        }
+        return Data(bytes)
     }
 }

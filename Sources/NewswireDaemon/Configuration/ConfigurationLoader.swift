@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         var configuration = DaemonConfiguration()
         let top = TableReader(table: root, path: "", file: file)
         try top.allowOnly(["interval", "polling", "http", "stories", "socket", "outlets"])
-        if let interval = try top.duration("interval") { configuration.interval = interval }
+        let interval = try top.duration("interval")
 
         if let polling = try top.table("polling") {
             try polling.allowOnly(["min_interval", "max_interval", "max_backoff", "failure_retry", "startup_window"])
@@ -44,6 +44,15 @@ public enum ConfigurationLoader {
                     file: file, key: "polling.min_interval",
                     message: "must not be longer than polling.max_interval")
             }
+        }
+        let intervalRange = configuration.minInterval...configuration.maxInterval
+        if let interval {
+            try checkInterval(interval, in: intervalRange, key: "interval", file: file)
+            configuration.interval = interval
+        } else {
+            // The default start interval follows bounds that leave it outside.
+            configuration.interval = min(
+                max(configuration.interval, intervalRange.lowerBound), intervalRange.upperBound)
         }
         if let http = try top.table("http") {
             try http.allowOnly([
@@ -68,11 +77,42 @@ public enum ConfigurationLoader {
             }
         }
         if let outlets = try top.table("outlets") {
+            guard !outlets.keys.isEmpty else {
+                throw ConfigurationError(
+                    file: file, key: "outlets",
+                    message: "names no outlet: add an [outlets.ID] table, or remove [outlets] to poll "
+                        + "every built-in outlet")
+            }
             configuration.outlets = try outlets.keys.sorted().map { id throws(ConfigurationError) in
-                try outlet(id: id, reader: outlets)
+                let outlet = try outlet(id: id, reader: outlets)
+                if let interval = outlet.interval {
+                    try checkInterval(interval, in: intervalRange, key: "outlets.\(id).interval", file: file)
+                }
+                return outlet
             }
         }
         return configuration
+    }
+
+    /// An explicit start interval must lie within the bounds the adaptation keeps to: outside them,
+    /// the first poll would be the only one at that pace.
+    private static func checkInterval(
+        _ interval: TimeInterval, in range: ClosedRange<TimeInterval>, key: String, file: String
+    ) throws(ConfigurationError) {
+        if interval < range.lowerBound {
+            throw ConfigurationError(
+                file: file, key: key,
+                message: "\(DurationWords.describe(seconds: Int(interval))) is shorter than polling.min_interval "
+                    + "(\(DurationWords.describe(seconds: Int(range.lowerBound)))): lower polling.min_interval to poll this often"
+            )
+        }
+        if interval > range.upperBound {
+            throw ConfigurationError(
+                file: file, key: key,
+                message: "\(DurationWords.describe(seconds: Int(interval))) is longer than polling.max_interval "
+                    + "(\(DurationWords.describe(seconds: Int(range.upperBound)))): raise polling.max_interval to poll this rarely"
+            )
+        }
     }
 
     private static func outlet(id: String, reader: TableReader) throws(ConfigurationError) -> OutletConfiguration {
@@ -83,6 +123,9 @@ public enum ConfigurationLoader {
         try table.allowOnly(["name", "feeds", "interval", "description", "language", "country", "homepage"])
         var outlet = OutletConfiguration(id: id)
         outlet.name = try table.string("name")
+        if let name = outlet.name, name.allSatisfy(\.isWhitespace) {
+            throw table.error("name", "must not be empty: it is how events and the journal name the outlet")
+        }
         outlet.feeds = try table.urls("feeds")
         outlet.interval = try table.duration("interval")
         outlet.description = try table.string("description")
@@ -113,10 +156,24 @@ public enum ConfigurationLoader {
 
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
+        switch (nsError.domain, nsError.code) {
+        // Foundation on Linux reports text it cannot decode as a file in no known format.
+        case (NSCocoaErrorDomain, NSFileReadInapplicableStringEncodingError),
+            (NSCocoaErrorDomain, NSFileReadCorruptFileError):
+            return "it is not UTF-8 text"
+        case (NSCocoaErrorDomain, NSFileReadUnknownError) where isDirectory(nsError): return "it is a directory"
+        default: break
+        }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
         {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
+    }
+
+    private static func isDirectory(_ error: NSError) -> Bool {
+        guard let path = error.userInfo[NSFilePathErrorKey] as? String else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -34,21 +34,31 @@ struct TableReader {
         return text
     }
 
+    /// Longest duration any setting takes: beyond it a value is a typo, and timers would overflow.
+    static let longestDuration: TimeInterval = 365 * 86_400
+
     func duration(_ key: String) throws(ConfigurationError) -> TimeInterval? {
         guard let text = try string(key) else { return nil }
+        let seconds: TimeInterval
         do {
-            return try parseInterval(text)
+            seconds = try parseInterval(text)
         } catch let syntax {
             throw error(key, syntax.description)
         }
+        guard seconds <= Self.longestDuration else { throw error(key, "'\(text)' is longer than a year (365d)") }
+        return seconds
     }
 
     func size(_ key: String) throws(ConfigurationError) -> Int? {
-        if let number = table[key]?.int { return number }
+        if let number = table[key]?.int {
+            guard number > 0 else { throw error(key, "must be more than 0 bytes") }
+            return number
+        }
         guard let text = try string(key) else { return nil }
-        guard let bytes = SizeText.bytes(text), bytes > 0 else {
+        guard let bytes = SizeText.bytes(text) else {
             throw error(key, "'\(text)' is not a size (write it like \"10MiB\", \"512KiB\" or a number of bytes)")
         }
+        guard bytes > 0 else { throw error(key, "must be more than 0 bytes") }
         return bytes
     }
 
@@ -72,7 +82,8 @@ struct TableReader {
         var result: [URL] = []
         for (index, element) in array.enumerated() {
             guard let text = element.string, let url = Self.httpURL(text) else {
-                throw error("\(key)[\(index)]", "'\(element.debugDescription)' is not an http or https URL")
+                throw error(
+                    "\(key)[\(index)]", "'\(element.string ?? element.debugDescription)' is not an http or https URL")
             }
             result.append(url)
         }

@@ -19,7 +19,7 @@ public struct PolledOutlet: Sendable {
                 PolledOutlet(adapter: $0, feeds: $0.defaultFeeds, interval: configuration.interval)
             }
         }
-        return try outlets.map { entry throws(ConfigurationError) -> PolledOutlet in
+        let resolved = try outlets.map { entry throws(ConfigurationError) -> PolledOutlet in
             let interval = entry.interval ?? configuration.interval
             if let builtin = BuiltinAdapters.adapter(for: entry.id) {
                 return PolledOutlet(adapter: builtin, feeds: entry.feeds ?? builtin.defaultFeeds, interval: interval)
@@ -43,6 +43,26 @@ public struct PolledOutlet: Sendable {
             return PolledOutlet(
                 adapter: GenericFeedAdapter(outlet: info, feeds: feeds), feeds: feeds,
                 interval: interval)
+        }
+        try rejectRepeatedFeeds(resolved, file: file)
+        return resolved
+    }
+
+    /// A feed is polled for one outlet, once: listed twice, it would be fetched twice per round
+    /// and its articles would all go to whichever outlet stored them first.
+    private static func rejectRepeatedFeeds(_ outlets: [PolledOutlet], file: String) throws(ConfigurationError) {
+        var firstListed: [String: String] = [:]
+        for outlet in outlets {
+            for (index, feed) in outlet.feeds.enumerated() {
+                let key = "outlets.\(outlet.id).feeds[\(index)]"
+                if let earlier = firstListed[feed.absoluteString] {
+                    throw ConfigurationError(
+                        file: file, key: key,
+                        message: "'\(feed.absoluteString)' is already listed as \(earlier): list a feed once, "
+                            + "under one outlet")
+                }
+                firstListed[feed.absoluteString] = key
+            }
         }
     }
 }

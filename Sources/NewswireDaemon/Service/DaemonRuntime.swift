@@ -50,8 +50,8 @@ struct DaemonRuntime {
         for outlet in outlets {
             let policy = PollPolicy(
                 configuration: PollPolicyConfiguration(
-                    baseInterval: outlet.interval, minInterval: min(configuration.minInterval, outlet.interval),
-                    maxInterval: max(configuration.maxInterval, outlet.interval), maxBackoff: configuration.maxBackoff,
+                    baseInterval: outlet.interval, minInterval: configuration.minInterval,
+                    maxInterval: configuration.maxInterval, maxBackoff: configuration.maxBackoff,
                     failureBaseDelay: configuration.failureRetry))
             for feed in outlet.feeds {
                 pollers.append(
