@@ -38,9 +38,14 @@ public enum Daemon {
 
         let paths = DaemonPaths.resolve(stateDirectory: options.stateDirectory, socket: options.socketPath)
         let store: StateStore
+        let lock: StateDirectoryLock
         do {
             try FileManager.default.createDirectory(at: paths.stateDirectory, withIntermediateDirectories: true)
+            lock = try StateDirectoryLock.acquire(directory: paths.stateDirectory)
             store = try StateStore(directory: paths.stateDirectory)
+        } catch let error as StateDirectoryLock.Failure {
+            logger.critical("cannot hold the state, not starting: \(error)")
+            return .cannotCreateState
         } catch let error as StoreError {
             logger.critical("cannot open the state, not starting: \(error)")
             return .cannotCreateState
@@ -80,6 +85,7 @@ public enum Daemon {
             exit = await runtime.serve(socketPath: paths.socketPath)
         }
         await runtime.shutdown()
+        withExtendedLifetime(lock) {}  // held until the last write is done
         return exit
     }
 }

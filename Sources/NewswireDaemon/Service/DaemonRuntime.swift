@@ -79,6 +79,8 @@ struct DaemonRuntime {
 
     /// Listens on the socket, says READY, and runs until SIGTERM/SIGINT.
     func serve(socketPath: String) async -> DaemonExit {
+        // Trapped before the socket listens: a client may be told of the daemon as soon as it does.
+        let hangUp = await HangUpNotice(logger: logger)
         let endpoint: EventSocketServer.Endpoint =
             SocketActivation.listeningUnixSocket()
             .map { .inherited(fd: $0, path: socketPath) } ?? .path(socketPath)
@@ -93,7 +95,7 @@ struct DaemonRuntime {
             return .unavailable
         }
 
-        var services: [any Service] = [server, poller, trimmer]
+        var services: [any Service] = [server, poller, trimmer, hangUp]
         if let interval = notifier.watchdogPingInterval {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }
