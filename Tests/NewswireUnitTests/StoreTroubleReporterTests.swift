@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 import XCTest
 
 @testable import NewswireDaemon
@@ -34,30 +33,5 @@ final class StoreTroubleReporterTests: XCTestCase {
 
         reporter.failed("store the feed's state", feed: "https://a.example/rss", error: DiskFull())
         XCTAssertEqual(lines.all.filter { $0.level == .error }.count, 2, "a new episode is reported again")
-    }
-}
-
-private final class CapturedLines: Sendable {
-    struct Line: Equatable {
-        var level: Logger.Level
-        var message: String
-    }
-    private let lines = Mutex<[Line]>([])
-    var all: [Line] { lines.withLock { $0 } }
-    func append(_ line: Line) { lines.withLock { $0.append(line) } }
-}
-
-private struct CapturingHandler: LogHandler {
-    let lines: CapturedLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.append(.init(level: event.level, message: "\(event.message)"))
     }
 }

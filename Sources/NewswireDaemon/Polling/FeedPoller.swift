@@ -21,6 +21,8 @@ struct FeedPoller: Sendable {
     let logger: Logger
     /// Shared by every feed's poller: database trouble is logged once, not per feed and poll.
     let storeTrouble: StoreTroubleReporter
+    /// Shared by every feed's poller: a feed read with damage is logged when the damage appears.
+    let damage: FeedDamageReporter
 
     /// What one poll came to.
     struct Result: Sendable {
@@ -118,11 +120,7 @@ struct FeedPoller: Sendable {
         } catch {
             return .failure(FeedReadError(url: url, reason: error.message))
         }
-        if feed.isDegraded {
-            logger.notice(
-                "feed read with damage",
-                metadata: ["feed": "\(url)", "issues": "\(feed.issues.prefix(3).joined(separator: "; "))"])
-        }
+        damage.read(feed: url, issues: feed.isDegraded ? feed.issues : [])
         let articles = PreparedArticle.prepare(
             outlet.adapter.articles(from: feed, feedURL: feedURL), adapter: outlet.adapter, logger: logger)
         return .success((articles, feed.ttlMinutes))

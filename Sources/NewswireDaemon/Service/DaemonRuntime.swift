@@ -47,6 +47,7 @@ struct DaemonRuntime {
         limits.maxRedirects = configuration.http.maxRedirects
         var pollers: [FeedPoller] = []
         let storeTrouble = StoreTroubleReporter(logger: logger)
+        let damage = FeedDamageReporter(logger: logger)
         for outlet in outlets {
             let policy = PollPolicy(
                 configuration: PollPolicyConfiguration(
@@ -57,7 +58,7 @@ struct DaemonRuntime {
                 pollers.append(
                     FeedPoller(
                         outlet: outlet, feedURL: feed, fetcher: fetcher, ingestor: ingestor,
-                        policy: policy, limits: limits, logger: logger, storeTrouble: storeTrouble))
+                        policy: policy, limits: limits, logger: logger, storeTrouble: storeTrouble, damage: damage))
             }
         }
         feedCount = pollers.count
