@@ -75,6 +75,63 @@ final class SlowSubscriberTests: XCTestCase {
         XCTAssertEqual(status, 0)
     }
 
+    /// A reader catching up from the start, slowly but steadily, when a burst of live events piles up
+    /// behind it: it is cut off in the middle of its replay, after the write in progress, with whole
+    /// lines and the `overflow` notice (it was once closed mid-line, without the notice, 5 s after the
+    /// burst, while still reading); resuming from the notice's seq then loses nothing.
+    func testAReaderStillCatchingUpGetsWholeLinesThenTheNotice() async throws {
+        let count = WireHarness.articlesBeyondSocketBuffers()
+        let all = FeedBuilder.manyDistinctItems(count: 2 * count, summaryWords: 120)
+        let wire = try await WireHarness.start(
+            self, name: "catching-up", items: Array(all[0..<count]),
+            extraConfig: """
+                [socket]
+                subscriber_queue = 10
+                """)
+        let daemon = wire.daemon
+        let fast = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await fast.wait(timeout: .seconds(120), for: "the first articles") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == count
+        }
+
+        // About 1 KB every 20 ms: the stored events alone take it some 20 s.
+        let slow = try StalledReader(path: daemon.socketPath)
+        _ = try slow.readLine()
+        slow.send(#"{"since":0}"#)
+        _ = try slow.readLine()
+        async let reading = slow.readToEndOnAThread(bytesPerRead: 1024, pause: .milliseconds(20))
+        // A burst it cannot take in time, then one more batch: when it is cut off.
+        wire.publish(Array(all.dropLast()))
+        try await fast.wait(timeout: .seconds(120), for: "the burst") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == all.count - 1
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        wire.publish(all)
+        let received = try await reading
+        XCTAssertTrue(received.complete, "the stream ended with a whole line, not in the middle of one")
+        let notice = try XCTUnwrap(received.lines.last.flatMap(WireHarness.jsonObject), "a JSON line ends the stream")
+        XCTAssertEqual(notice["type"] as? String, "overflow", "last line: \(received.lines.last ?? "")")
+        let delivered = try XCTUnwrap((notice["seq"] as? NSNumber)?.int64Value)
+        let seqs = received.lines.dropLast().compactMap { WireHarness.eventSeq($0) }
+        XCTAssertEqual(seqs, Array(2...delivered), "every line whole, in order, up to the notice's seq")
+
+        try await fast.wait(timeout: .seconds(120), for: "every article") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == all.count
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
+        XCTAssertLessThan(delivered, everything.last ?? 0, "it was cut off before the end")
+        let resumed = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":\#(delivered)}"#)
+        try await resumed.wait(for: "the rest") { lines, _ in
+            lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
+                == everything.last
+        }
+        let rest = resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
+        XCTAssertEqual([1] + seqs + rest, everything)
+        let status = try await daemon.stop()
+        XCTAssertEqual(status, 0)
+    }
+
     /// The seq a hello line announces.
     private static func helloSeq(_ line: String) -> Int64? {
         guard let object = WireHarness.jsonObject(line), object["type"] as? String == "hello" else { return nil }
@@ -82,8 +139,9 @@ final class SlowSubscriberTests: XCTestCase {
     }
 }
 
-/// A socket client that reads only when told to, with a small receive buffer.
-private final class StalledReader {
+/// A socket client that reads only when told to, with a small receive buffer. (Used by one thread
+/// at a time: the test's, or the one `readToEndOnAThread` starts while the test waits.)
+private final class StalledReader: @unchecked Sendable {
     private let fd: Int32
     private var pending: [UInt8] = []
 
@@ -128,6 +186,34 @@ private final class StalledReader {
         let text = String(decoding: pending, as: UTF8.self)
         pending = []
         return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Every remaining line, reading at most `bytesPerRead` at a time with `pause` between reads,
+    /// until the daemon closes the connection; `complete` is false when the last line was cut short.
+    func readToEnd(bytesPerRead: Int, pause: Duration) throws -> (lines: [String], complete: Bool) {
+        while true {
+            var chunk = [UInt8](repeating: 0, count: bytesPerRead)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 { throw DaemonTestError("read failed: \(String(cString: strerror(errno)))") }
+            if count == 0 { break }
+            pending.append(contentsOf: chunk[..<count])
+            Thread.sleep(
+                forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
+        }
+        let complete = pending.last.map { $0 == UInt8(ascii: "\n") } ?? true
+        let text = String(decoding: pending, as: UTF8.self)
+        pending = []
+        return (text.split(separator: "\n").map(String.init), complete)
+    }
+
+    /// `readToEnd(bytesPerRead:pause:)` on a thread of its own (it blocks), so that the test can go on.
+    func readToEndOnAThread(bytesPerRead: Int, pause: Duration) async throws -> (lines: [String], complete: Bool) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try self.readToEnd(bytesPerRead: bytesPerRead, pause: pause) })
+            }
+            .start()
+        }
     }
 
     /// Whether the daemon closes its end within `seconds`, without this side reading anything.

@@ -1,5 +1,6 @@
 import NIOCore
 import NewswireStore
+import Synchronization
 
 /// Writes JSON lines to one subscriber's connection and waits until the kernel has taken them.
 ///
@@ -8,9 +9,12 @@ import NewswireStore
 /// session, and means that everything written has left the daemon when the connection closes.
 struct SocketLines: Sendable {
     let channel: any Channel
+    /// Counts the writes the kernel has taken, so that a stalled client can be told from a slow one.
+    let progress: WriteProgress
 
-    /// The most bytes of event lines one write carries; a larger batch goes out in several.
-    static let chunkBytes = 256 * 1024
+    /// The most bytes of event lines one write carries; a larger batch goes out in several. Small
+    /// enough that a slow reader completes a write every few seconds (the measure of its progress).
+    static let chunkBytes = 64 * 1024
 
     /// Writes `lines`, each followed by a newline, as one write; returns once the kernel has them.
     func write(_ lines: [String]) async throws {
@@ -20,6 +24,7 @@ struct SocketLines: Sendable {
             buffer.writeInteger(UInt8(ascii: "\n"))
         }
         try await channel.writeAndFlush(buffer).get()
+        progress.completed()
     }
 
     /// `events` cut, in order, into runs of about `limit` bytes of lines (each run at least one event).
@@ -38,4 +43,11 @@ struct SocketLines: Sendable {
         if start < events.endIndex { chunks.append(events[start...]) }
         return chunks
     }
+}
+
+/// How many writes to one connection have completed (their bytes taken by the kernel).
+final class WriteProgress: Sendable {
+    private let count = Atomic<Int>(0)
+    var completedWrites: Int { count.load(ordering: .relaxed) }
+    func completed() { count.add(1, ordering: .relaxed) }
 }

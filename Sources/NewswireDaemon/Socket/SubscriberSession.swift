@@ -8,9 +8,10 @@ import NewswireStore
 /// The client may send `{"since":N}` as its first line, within `firstLineGrace` (1 s); it then gets
 /// every stored event after N, then the live stream. A client that sends nothing gets the live
 /// stream. Garbage gets one `error` line and the connection is closed. A client too slow to read is
-/// cut off by the hub: it gets what is already on its way, then an `overflow` line with the last seq
-/// it was sent, and is closed; one that does not take even that within `lingerTimeout` is closed
-/// without the notice, so a stalled client never holds its session (and its events) for long.
+/// cut off by the hub: it gets what is already on its way (the write in progress, even in the middle
+/// of a replay), then an `overflow` line with the last seq it was sent, and is closed; one that takes
+/// none of it for `lingerTimeout` is closed without the notice, so a stalled client never holds its
+/// session (and its events) for long.
 ///
 /// Every write is awaited until the kernel has taken it ([`SocketLines`]), so the hub's backlog
 /// counts exactly what has not reached the client's socket, NIO never buffers more than one write,
@@ -33,7 +34,7 @@ struct SubscriberSession {
     }
 
     func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
-        let output = SocketLines(channel: connection.channel)
+        let output = SocketLines(channel: connection.channel, progress: WriteProgress())
         do {
             try await connection.executeThenClose { inbound, _ in
                 let subscription = hub.subscribe()
@@ -71,9 +72,17 @@ struct SubscriberSession {
                         logger.warning(
                             "subscriber too slow, disconnecting",
                             metadata: ["waiting": "\(subscription.backlog.count)", "limit": "\(hub.queueLimit)"])
-                        try? await Task.sleep(for: lingerTimeout)
-                        guard !Task.isCancelled else { return false }
-                        logger.notice("slow subscriber did not take its last lines in time, closed without the notice")
+                        // Closed only once it takes nothing: a reader that still reads gets the notice.
+                        var written = output.progress.completedWrites
+                        while true {
+                            try? await Task.sleep(for: lingerTimeout)
+                            guard !Task.isCancelled else { return false }
+                            let now = output.progress.completedWrites
+                            if now == written { break }
+                            written = now
+                        }
+                        logger.notice(
+                            "slow subscriber took nothing of its last lines in time, closed without the notice")
                         connection.channel.close(promise: nil)
                         return false
                     }
@@ -103,16 +112,17 @@ struct SubscriberSession {
                 try await reject(reason, to: output)
                 return
             case .resume(let since):
-                delivered = try await replay(after: since, upTo: subscription.head, to: output)
+                delivered = try await replay(after: since, upTo: subscription.head, of: subscription, to: output)
             }
         case .graceElapsed, .closed:
             break
         }
-        // Once cut off, the events still queued for it are dropped: it gets them back with `since`.
+        // Once cut off, the events not yet written are dropped: it gets them back with `since`.
         for await batch in subscription.batches {
             if subscription.overflow.isSet { break }
             let fresh = batch.drop { $0.seq <= delivered }
             for chunk in SocketLines.chunks(of: fresh) {
+                guard !subscription.overflow.isSet else { break }
                 try await output.write(chunk.map(\.line))
                 subscription.backlog.delivered(chunk.count)
                 delivered = chunk.last?.seq ?? delivered
@@ -128,14 +138,21 @@ struct SubscriberSession {
         }
     }
 
-    /// Sends stored events in (since, head], page by page; returns the last seq sent.
-    private func replay(after since: Int64, upTo head: Int64, to output: SocketLines) async throws -> Int64 {
+    /// Sends stored events in (since, head], page by page; returns the last seq sent. Stops early
+    /// when the subscription is cut off meanwhile (live events piled up while it caught up): the
+    /// client then gets its `overflow` notice after the write in progress, not after the whole replay.
+    private func replay(
+        after since: Int64, upTo head: Int64, of subscription: Subscription, to output: SocketLines
+    ) async throws -> Int64 {
         var cursor = since
-        while cursor < head {
+        while cursor < head, !subscription.overflow.isSet {
             let page = try store.events(after: cursor, limit: replayPage).filter { $0.seq <= head }
-            guard let last = page.last else { break }
-            try await output.write(page.map(\.line))
-            cursor = last.seq
+            guard !page.isEmpty else { break }
+            for chunk in SocketLines.chunks(of: page[...]) {
+                guard !subscription.overflow.isSet else { break }
+                try await output.write(chunk.map(\.line))
+                cursor = chunk.last?.seq ?? cursor
+            }
         }
         return max(cursor, since)
     }
