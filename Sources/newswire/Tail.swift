@@ -19,32 +19,57 @@ struct Tail: ParsableCommand {
 
     /// Reads until the daemon hangs up. When it cuts us off for reading too slowly (a pipe into a
     /// slow consumer), reconnects at once from the last event it sent, so the output has no gap.
+    /// Any other end of the stream (the daemon stopped) is an error saying where to resume: a
+    /// script reading the output must not take it for the end of the news.
     func run() throws {
         let path = socket ?? DaemonPaths.clientSocketPath()
         let decoder = WireCoding.makeDecoder()
         var resumeFrom = since
         var reconnecting = false
         while true {
-            var client = try UnixSocketClient(path: path)
+            var client: UnixSocketClient
+            do {
+                client = try UnixSocketClient(path: path)
+            } catch {
+                throw Self.fail("\(error)")
+            }
             defer { client.closeConnection() }
+            guard let greeting = client.readLine(), let hello = EventText.hello(greeting, decoder: decoder) else {
+                throw Self.fail("\(path) is not newswired's event socket (it did not greet with a hello line)")
+            }
             if let resumeFrom { client.send(WireCoding.line(ResumeRequest(since: resumeFrom))) }
+            if !reconnecting { write(json ? greeting : EventText.describe(line: greeting, decoder: decoder)) }
+            var lastSeen = resumeFrom ?? hello.seq
             var cutOffAt: Int64?
             while let line = client.readLine() {
                 if let seq = EventText.overflowSeq(line, decoder: decoder) {
                     cutOffAt = seq
                     continue
                 }
-                if reconnecting, EventText.isHello(line, decoder: decoder) { continue }
-                // Written unbuffered, so that a pipe sees each event as it happens.
-                let text = json ? line : EventText.describe(line: line, decoder: decoder)
-                FileHandle.standardOutput.write(Data((text + "\n").utf8))
+                if let seq = EventText.eventSeq(line) { lastSeen = seq }
+                write(json ? line : EventText.describe(line: line, decoder: decoder))
             }
-            guard let cutOffAt else { return }
+            guard let cutOffAt else {
+                throw Self.fail(
+                    "newswired closed the connection after event #\(lastSeen) (it stopped or restarted); "
+                        + "`newswire tail --since \(lastSeen)` goes on from there")
+            }
             FileHandle.standardError.write(
                 Data("newswire: fell behind the daemon; resuming after event #\(cutOffAt)\n".utf8))
             resumeFrom = cutOffAt
             reconnecting = true
         }
+    }
+
+    /// Writes one line unbuffered, so that a pipe sees each event as it happens.
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Says what went wrong on stderr, and ends with EX_UNAVAILABLE (not a usage error).
+    private static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("newswire: \(message)\n".utf8))
+        return ExitCode(69)
     }
 }
 
@@ -58,10 +83,24 @@ enum EventText {
         return notice.seq
     }
 
-    /// Whether `line` is the daemon's greeting.
-    static func isHello(_ line: String, decoder: JSONDecoder) -> Bool {
-        guard line.contains(#""hello""#) else { return false }
-        return (try? decoder.decode(Hello.self, from: Data(line.utf8)))?.type == "hello"
+    /// The daemon's greeting, when `line` is one.
+    static func hello(_ line: String, decoder: JSONDecoder) -> Hello? {
+        guard line.contains(#""hello""#), let hello = try? decoder.decode(Hello.self, from: Data(line.utf8)),
+            hello.type == "hello"
+        else { return nil }
+        return hello
+    }
+
+    /// The seq of an event line: the number after its `"seq":` key, which no string value can
+    /// hold (a quote inside one is escaped) and no nested object of an event has.
+    static func eventSeq(_ line: String) -> Int64? {
+        let bytes = Array(line.utf8), key = Array(#""seq":"#.utf8)
+        guard bytes.count > key.count else { return nil }
+        for start in 0...(bytes.count - key.count) where bytes[start..<start + key.count].elementsEqual(key) {
+            let digits = bytes[(start + key.count)...].prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            return Int64(String(decoding: digits, as: UTF8.self))
+        }
+        return nil
     }
 
     static func describe(line: String, decoder: JSONDecoder) -> String {
@@ -77,7 +116,7 @@ enum EventText {
             case .storyNew, .storyUpdated:
                 let story = event.story
                 return "#\(event.seq) \(time) story \(story?.id ?? 0) \(event.type == .storyNew ? "new" : "updated"): "
-                    + "\(story?.title ?? "") — \(story?.articles ?? 0) articles from "
+                    + "\(story?.title ?? "") — \(Self.count(story?.articles ?? 0, "article")) from "
                     + (story?.outlets ?? []).joined(separator: ", ")
             case .sourceFailed, .sourceRecovered, .sourceDisabled:
                 let source = event.source
@@ -93,4 +132,7 @@ enum EventText {
         }
         return line
     }
+
+    /// `1 article`, `3 articles`.
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

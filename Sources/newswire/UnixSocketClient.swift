@@ -11,7 +11,7 @@ struct UnixSocketClient {
         do {
             fd = try UnixSocket.connect(path: path)
         } catch {
-            throw ValidationError("\(error) (is newswired running? see --socket)")
+            throw ConnectionError(description: "\(error) (is newswired running? see --socket)")
         }
     }
 
@@ -30,10 +30,17 @@ struct UnixSocketClient {
             }
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            // A line cut short by the end of the connection is not a line.
             if count <= 0 { return nil }
             buffer.append(contentsOf: chunk[..<count])
         }
     }
 
     func closeConnection() { close(fd) }
+}
+
+/// The daemon's socket cannot be reached.
+struct ConnectionError: Error, CustomStringConvertible {
+    var description: String
 }

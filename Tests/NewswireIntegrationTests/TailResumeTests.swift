@@ -56,6 +56,73 @@ final class TailResumeTests: XCTestCase {
         XCTAssertTrue(wire.daemon.log.contains("subscriber too slow"), "the daemon logs the cut-off")
     }
 
+    /// When the daemon stops, the tail does not end as if the news had: it fails (EX_UNAVAILABLE)
+    /// saying the last event it printed and how to go on; without a daemon it says so, with no usage text.
+    func testTailSaysWhereToGoOnWhenTheDaemonStops() async throws {
+        let items = FeedBuilder.manyDistinctItems(count: 3, summaryWords: 20)
+        let wire = try await WireHarness.start(self, name: "tail-stop", items: items)
+        let tail = Process()
+        tail.executableURL = DaemonProcess.clientBinary
+        tail.arguments = ["tail", "--since", "0", "--socket", wire.daemon.socketPath]
+        let stdout = Pipe()
+        let stderr = Pipe()
+        tail.standardOutput = stdout
+        tail.standardError = stderr
+        try tail.run()
+        defer { if tail.isRunning { tail.terminate() } }
+        let fast = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await fast.wait(for: "the articles and their story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == items.count
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let last = try XCTUnwrap(fast.rawLines.compactMap { WireHarness.eventSeq($0) }.last)
+        let printed = try Self.readLines(from: stdout.fileHandleForReading, untilOneHasPrefix: "#\(last) ")
+        XCTAssertTrue(printed.first?.hasPrefix("connected (protocol 1") == true, printed.first ?? "")
+        XCTAssertTrue(printed.contains { $0.hasSuffix("— 1 article from wire") }, printed.joined(separator: "\n"))
+        XCTAssertTrue(printed.contains { $0.hasSuffix("— 2 articles from wire") }, printed.joined(separator: "\n"))
+
+        let stopped = try await wire.daemon.stop()
+        XCTAssertEqual(stopped, 0)
+        try await DaemonProcess.waitForExit(tail, timeout: 30)
+        XCTAssertEqual(tail.terminationStatus, 69, "EX_UNAVAILABLE")
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(
+            said.contains("newswired closed the connection after event #\(last)")
+                && said.contains("newswire tail --since \(last)"), said)
+
+        let orphan = Process()
+        orphan.executableURL = DaemonProcess.clientBinary
+        orphan.arguments = ["tail", "--socket", wire.daemon.socketPath]
+        let orphanErrors = Pipe()
+        orphan.standardError = orphanErrors
+        try orphan.run()
+        orphan.waitUntilExit()
+        XCTAssertEqual(orphan.terminationStatus, 69)
+        let complaint = String(decoding: orphanErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(complaint.contains("is newswired running?"), complaint)
+        XCTAssertFalse(complaint.contains("Usage"), complaint)
+    }
+
+    /// Lines read from `handle` until one starts with `prefix` (within 30 s).
+    private static func readLines(from handle: FileHandle, untilOneHasPrefix prefix: String) throws -> [String] {
+        let deadline = Date().addingTimeInterval(30)
+        var pending = Data()
+        var lines: [String] = []
+        while !lines.contains(where: { $0.hasPrefix(prefix) }) {
+            guard Date() < deadline else {
+                throw DaemonTestError("no line \(prefix)…; got:\n\(lines.joined(separator: "\n"))")
+            }
+            let chunk = handle.availableData
+            if chunk.isEmpty { throw DaemonTestError("the tail ended; got:\n\(lines.joined(separator: "\n"))") }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+        }
+        return lines
+    }
+
     /// The seqs of the event lines read from `handle` until `last` shows up (or the time runs out).
     private static func readEvents(from handle: FileHandle, until last: Int64, within seconds: Double) throws
         -> [Int64]
