@@ -63,12 +63,7 @@ final class SlowSubscriberTests: XCTestCase {
         XCTAssertLessThan(delivered, everything.last ?? 0, "it was cut off before the end")
 
         // Reconnecting from where it stopped yields exactly the rest.
-        let resumed = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":\#(delivered)}"#)
-        try await resumed.wait(for: "the rest") { lines, _ in
-            lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
-                == everything.last
-        }
-        let rest = resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
+        let rest = try await Self.resume(after: delivered, until: everything.last, from: daemon)
         XCTAssertEqual(before + rest, everything)
         XCTAssertTrue(frozen.waitForHangUp(within: 30), "a cut-off reader that takes nothing is closed anyway")
         let status = try await daemon.stop()
@@ -121,15 +116,22 @@ final class SlowSubscriberTests: XCTestCase {
         }
         let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
         XCTAssertLessThan(delivered, everything.last ?? 0, "it was cut off before the end")
-        let resumed = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":\#(delivered)}"#)
-        try await resumed.wait(for: "the rest") { lines, _ in
-            lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
-                == everything.last
-        }
-        let rest = resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
+        let rest = try await Self.resume(after: delivered, until: everything.last, from: daemon)
         XCTAssertEqual([1] + seqs + rest, everything)
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
+    }
+
+    /// The seqs a new subscriber asking `{"since":N}` gets, up to `last`.
+    private static func resume(after since: Int64, until last: Int64?, from daemon: DaemonProcess) async throws
+        -> [Int64]
+    {
+        let resumed = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":\#(since)}"#)
+        try await resumed.wait(for: "the rest") { lines, _ in
+            lines.filter { ($0["type"] as? String)?.contains(".") == true }.compactMap { $0["seq"] as? Int64 }.last
+                == last
+        }
+        return resumed.rawLines.compactMap { WireHarness.eventSeq($0) }
     }
 
     /// The seq a hello line announces.

@@ -21,14 +21,7 @@ final class TailResumeTests: XCTestCase {
         }
 
         // Nobody reads the tail's stdout until the end: once the pipe is full, it stops reading the socket.
-        let tail = Process()
-        tail.executableURL = DaemonProcess.clientBinary
-        tail.arguments = ["tail", "--json", "--since", "0", "--socket", wire.daemon.socketPath]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        tail.standardOutput = stdout
-        tail.standardError = stderr
-        try tail.run()
+        let (tail, stdout, stderr) = try Self.launchTail(["--json", "--since", "0", "--socket", wire.daemon.socketPath])
         defer { if tail.isRunning { tail.terminate() } }
 
         // Some 1.1 MB of event lines, far beyond the pipe's and the socket's buffers; then one more
@@ -61,14 +54,7 @@ final class TailResumeTests: XCTestCase {
     func testTailSaysWhereToGoOnWhenTheDaemonStops() async throws {
         let items = FeedBuilder.manyDistinctItems(count: 3, summaryWords: 20)
         let wire = try await WireHarness.start(self, name: "tail-stop", items: items)
-        let tail = Process()
-        tail.executableURL = DaemonProcess.clientBinary
-        tail.arguments = ["tail", "--since", "0", "--socket", wire.daemon.socketPath]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        tail.standardOutput = stdout
-        tail.standardError = stderr
-        try tail.run()
+        let (tail, stdout, stderr) = try Self.launchTail(["--since", "0", "--socket", wire.daemon.socketPath])
         defer { if tail.isRunning { tail.terminate() } }
         let fast = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
         try await fast.wait(for: "the articles and their story event") { lines, _ in
@@ -90,17 +76,25 @@ final class TailResumeTests: XCTestCase {
             said.contains("newswired closed the connection after event #\(last)")
                 && said.contains("newswire tail --since \(last)"), said)
 
-        let orphan = Process()
-        orphan.executableURL = DaemonProcess.clientBinary
-        orphan.arguments = ["tail", "--socket", wire.daemon.socketPath]
-        let orphanErrors = Pipe()
-        orphan.standardError = orphanErrors
-        try orphan.run()
+        let (orphan, _, orphanErrors) = try Self.launchTail(["--socket", wire.daemon.socketPath])
         orphan.waitUntilExit()
         XCTAssertEqual(orphan.terminationStatus, 69)
         let complaint = String(decoding: orphanErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertTrue(complaint.contains("is newswired running?"), complaint)
         XCTAssertFalse(complaint.contains("Usage"), complaint)
+    }
+
+    /// `newswire tail` with `arguments`, its output and errors in pipes.
+    private static func launchTail(_ arguments: [String]) throws -> (Process, stdout: Pipe, stderr: Pipe) {
+        let tail = Process()
+        tail.executableURL = DaemonProcess.clientBinary
+        tail.arguments = ["tail"] + arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        tail.standardOutput = stdout
+        tail.standardError = stderr
+        try tail.run()
+        return (tail, stdout, stderr)
     }
 
     /// Lines read from `handle` until one starts with `prefix` (within 30 s).
