@@ -161,4 +161,34 @@ final class BadInputTests: XCTestCase {
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
     }
+
+    /// A request sent once the first second is over finds the session already live: it is answered
+    /// with an error line and a hang-up (it was once silently ignored, leaving a client that asked
+    /// for the stored events with the live stream alone).
+    func testARequestAfterTheFirstSecondIsAnErrorNotIgnored() async throws {
+        let items = FeedBuilder.manyDistinctItems(count: 2, summaryWords: 10)
+        let wire = try await WireHarness.start(self, name: "late-request", items: Array(items.prefix(1)))
+        let first = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await first.wait(for: "the first article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+        let late = try EventSubscriber(path: wire.daemon.socketPath)
+        wire.publish(items)
+        // A session sends no event before its first second is over: a live article shows it went live.
+        try await late.wait(for: "a live article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+        late.send(#"{"since":0}"#)
+        try await late.wait(for: "an error and a hang-up") { _, closed in closed }
+        XCTAssertEqual(late.lines.last?["type"] as? String, "error")
+        let message = late.lines.last?["message"] as? String ?? ""
+        XCTAssertTrue(message.contains("within 1 s of connecting") && message.contains("reconnect"), message)
+        XCTAssertEqual(late.events.filter { $0["type"] as? String == "article.new" }.count, 1, "nothing replayed")
+        try await first.wait(for: "the second article") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == 2
+        }
+        XCTAssertTrue(wire.daemon.log.contains("subscriber sent a request after the first second"), wire.daemon.log)
+        let status = try await wire.daemon.stop()
+        XCTAssertEqual(status, 0)
+    }
 }

@@ -2,16 +2,19 @@ import Logging
 import NIOCore
 import NewswireProtocol
 import NewswireStore
+import Synchronization
 
 /// One client of the event socket, from `hello` to hang-up.
 ///
 /// The client may send `{"since":N}` as its first line, within `firstLineGrace` (1 s); it then gets
 /// every stored event after N, then the live stream. A client that sends nothing gets the live
-/// stream. Garbage gets one `error` line and the connection is closed. A client too slow to read is
-/// cut off by the hub: it gets what is already on its way (the write in progress, even in the middle
-/// of a replay), then an `overflow` line with the last seq it was sent, and is closed; one that takes
-/// none of it for `lingerTimeout` is closed without the notice, so a stalled client never holds its
-/// session (and its events) for long.
+/// stream; if it sends a line later, that request came too late to be honoured, and it is told so
+/// like a client that sends garbage: one `error` line, and the connection is closed.
+///
+/// A client too slow to read is cut off by the hub: it gets what is already on its way (the write in
+/// progress, even in the middle of a replay), then an `overflow` line with the last seq it was sent,
+/// and is closed; one that takes none of it for `lingerTimeout` is closed without the notice, so a
+/// stalled client never holds its session (and its events) for long.
 ///
 /// Every write is awaited until the kernel has taken it ([`SocketLines`]), so the hub's backlog
 /// counts exactly what has not reached the client's socket, NIO never buffers more than one write,
@@ -39,15 +42,21 @@ struct SubscriberSession {
             try await connection.executeThenClose { inbound, _ in
                 let subscription = hub.subscribe()
                 let (inputs, input) = AsyncStream<Input>.makeStream(bufferingPolicy: .bufferingNewest(8))
+                let liveWithoutRequest = SessionFlag()
                 try await withThrowingTaskGroup(of: Bool.self) { group in
                     // Reads what the client sends. Its end of input (a half-close, as `nc -U` does after
-                    // sending a request) does not end the session: only the writer does.
+                    // sending a request) does not end the session: only the writer does, or a request
+                    // that comes after the session went live without one.
                     group.addTask {
                         var splitter = LineSplitter()
                         do {
                             for try await buffer in inbound {
-                                for output in splitter.feed(buffer.readableBytesView) {
-                                    switch output {
+                                for piece in splitter.feed(buffer.readableBytesView) {
+                                    if liveWithoutRequest.isSet {
+                                        try await rejectLateRequest(to: output)
+                                        return true
+                                    }
+                                    switch piece {
                                     case .line(let line): input.yield(.line(line))
                                     case .overlong: input.yield(.overlong)
                                     }
@@ -63,7 +72,8 @@ struct SubscriberSession {
                         return false
                     }
                     group.addTask {
-                        try await stream(subscription, inputs: inputs, to: output)
+                        try await stream(
+                            subscription, inputs: inputs, to: output, liveWithoutRequest: liveWithoutRequest)
                         return true
                     }
                     group.addTask { [lingerTimeout, logger] in
@@ -97,7 +107,10 @@ struct SubscriberSession {
         }
     }
 
-    private func stream(_ subscription: Subscription, inputs: AsyncStream<Input>, to output: SocketLines) async throws {
+    private func stream(
+        _ subscription: Subscription, inputs: AsyncStream<Input>, to output: SocketLines,
+        liveWithoutRequest: SessionFlag
+    ) async throws {
         try await output.write([WireCoding.line(Hello(epoch: epoch, seq: subscription.head))])
         var delivered = subscription.head
         var inputIterator = inputs.makeAsyncIterator()
@@ -114,7 +127,9 @@ struct SubscriberSession {
             case .resume(let since):
                 delivered = try await replay(after: since, upTo: subscription.head, of: subscription, to: output)
             }
-        case .graceElapsed, .closed:
+        case .graceElapsed:
+            liveWithoutRequest.set()
+        case .closed:
             break
         }
         // Once cut off, the events not yet written are dropped: it gets them back with `since`.
@@ -160,4 +175,19 @@ struct SubscriberSession {
     private func reject(_ reason: String, to output: SocketLines) async throws {
         try await output.write([WireCoding.line(ControlNotice(type: "error", message: reason))])
     }
+
+    /// Answers a line sent after the first-line grace, when the session went live without a request.
+    private func rejectLateRequest(to output: SocketLines) async throws {
+        logger.notice("subscriber sent a request after the first second, disconnecting")
+        try await reject(
+            "a request must be the first line, sent within 1 s of connecting; this connection was "
+                + "already getting the live stream: reconnect and send {\"since\": N} first", to: output)
+    }
+}
+
+/// Set once, read from any task: whether a session went live without the client's request.
+private final class SessionFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }
