@@ -32,12 +32,6 @@ struct WordSink {
         end += 1
     }
 
-    mutating func append(contentsOf part: UnsafeBufferPointer<UInt8>) {
-        precondition(end + part.count <= byteCapacity, "word buffer overflow")
-        if let source = part.baseAddress { (bytes + end).update(from: source, count: part.count) }
-        end += part.count
-    }
-
     mutating func append(contentsOf part: some Sequence<UInt8>) {
         for byte in part { append(byte: byte) }
     }
