@@ -50,13 +50,15 @@ struct TableReader {
     }
 
     func size(_ key: String) throws(ConfigurationError) -> Int? {
+        let bytes: Int
         if let number = table[key]?.int {
-            guard number > 0 else { throw error(key, "must be more than 0 bytes") }
-            return number
-        }
-        guard let text = try string(key) else { return nil }
-        guard let bytes = SizeText.bytes(text) else {
-            throw error(key, "'\(text)' is not a size (write it like \"10MiB\", \"512KiB\" or a number of bytes)")
+            bytes = number
+        } else {
+            guard let text = try string(key) else { return nil }
+            guard let parsed = SizeText.bytes(text) else {
+                throw error(key, "'\(text)' is not a size (write it like \"10MiB\", \"512KiB\" or a number of bytes)")
+            }
+            bytes = parsed
         }
         guard bytes > 0 else { throw error(key, "must be more than 0 bytes") }
         return bytes
