@@ -4,34 +4,11 @@ import XCTest
 
 /// One daemon per state folder, and SIGHUP neither ends the daemon nor loses anything.
 final class StateLockAndHangUpTests: XCTestCase {
-    private var work: URL!
-    private var server: LoopbackHTTPServer!
-
-    override func setUp() async throws {
-        work = try Fixtures.temporaryDirectory("lock")
-        server = try await LoopbackHTTPServer.start()
-        server.setRoute(
-            "/wire.xml",
-            .feed(
-                body: FeedBuilder.rss(items: FeedBuilder.distinctItems),
-                contentType: "application/rss+xml", etag: nil, lastModified: nil))
-    }
-
-    override func tearDown() async throws {
-        try? await server.shutdown()
-        try? FileManager.default.removeItem(at: work)
-    }
-
-    private var config: String {
-        """
-        interval = "1s"
-        [polling]
-        min_interval = "1s"
-        startup_window = "1s"
-        [outlets.wire]
-        name = "Wire"
-        feeds = ["\(server.url("/wire.xml"))"]
-        """
+    /// Another daemon with the same configuration as `wire`'s, in `directory` (its state folder
+    /// and socket are there).
+    private static func daemon(like wire: WireHarness, in directory: URL) throws -> DaemonProcess {
+        let path = try XCTUnwrap(wire.daemon.configPath)
+        return try DaemonProcess(workDirectory: directory, config: try String(contentsOfFile: path, encoding: .utf8))
     }
 
     private static func articles(_ lines: [[String: any Sendable]]) -> Int {
@@ -39,13 +16,14 @@ final class StateLockAndHangUpTests: XCTestCase {
     }
 
     func testASecondDaemonOnTheSameStateStopsBeforeReadyAndTheFirstGoesOn() async throws {
-        let first = try DaemonProcess(workDirectory: work.appendingPathComponent("first"), config: config)
-        try await first.start()
+        let wire = try await WireHarness.start(self, name: "lock", items: FeedBuilder.distinctItems)
+        let first = wire.daemon
+        let folder = first.stateDirectory.deletingLastPathComponent()
         let subscriber = try EventSubscriber(path: first.socketPath, firstLine: #"{"since":0}"#)
         try await subscriber.wait(for: "the feed's articles") { lines, _ in Self.articles(lines) == 4 }
 
         // `--once` would poll and exit 0 if it were let in.
-        let second = try DaemonProcess(workDirectory: work.appendingPathComponent("second"), config: config)
+        let second = try Self.daemon(like: wire, in: folder.appendingPathComponent("second"))
         let status = try await second.runToCompletion(["--once", "--state-directory", first.stateDirectory.path])
         XCTAssertEqual(status, 73, "EX_CANTCREAT: \(second.log)")
         let pid = try XCTUnwrap(first.process?.processIdentifier)
@@ -57,10 +35,10 @@ final class StateLockAndHangUpTests: XCTestCase {
         try await again.wait(for: "the stored articles") { lines, _ in Self.articles(lines) == 4 }
         let stopped = try await first.stop()
         XCTAssertEqual(stopped, 0)
-        let third = try DaemonProcess(workDirectory: work.appendingPathComponent("first"), config: config)
+        let third = try Self.daemon(like: wire, in: folder)
         let polledOnce = try await third.runToCompletion()
         XCTAssertEqual(polledOnce, 0, third.log)
-        let stored = try DaemonProcess(workDirectory: work.appendingPathComponent("first"), config: config)
+        let stored = try Self.daemon(like: wire, in: folder)
         try await stored.start()
         let replay = try EventSubscriber(path: stored.socketPath, firstLine: #"{"since":0}"#)
         try await replay.wait(for: "every stored event") { lines, _ in
@@ -74,8 +52,7 @@ final class StateLockAndHangUpTests: XCTestCase {
     }
 
     func testHangUpIsAnsweredWithANoticeAndTheDaemonGoesOn() async throws {
-        let daemon = try DaemonProcess(workDirectory: work, config: config)
-        try await daemon.start()
+        let daemon = try await WireHarness.start(self, name: "hang-up", items: FeedBuilder.distinctItems).daemon
         let subscriber = try EventSubscriber(path: daemon.socketPath, firstLine: #"{"since":0}"#)
         try await subscriber.wait(for: "the feed's articles") { lines, _ in Self.articles(lines) == 4 }
 
