@@ -99,6 +99,45 @@ final class IngestTrapsTests: XCTestCase {
         XCTAssertEqual(stories.last?.1, 2)
     }
 
+    func testStoriesLeaveTheWindowAfterTheQuietPeriodWhileTheDaemonIsBusy() async throws {
+        // Ten days of a busy stream, four unrelated articles an hour, never idle: stories close as
+        // they go quiet, so the window holds about two days of articles, not the whole history.
+        let start: TimeInterval = 1_795_000_000
+        let hour: TimeInterval = 3600
+        let perHour = 4
+        var words = WordStream()
+        var largest = 0
+        for hourIndex in 0..<240 {
+            let time = start + Double(hourIndex) * hour
+            var batch = (0..<perHour).map { index in
+                item(
+                    "https://wire.example/\(hourIndex)/\(index)", title: words.sentence(8), summary: words.sentence(24),
+                    published: time)
+            }
+            if hourIndex == 0 {
+                // A date a century ahead counts as now: it must not keep its story open for ever.
+                batch.append(
+                    item(
+                        "https://wire.example/from-the-future", title: words.sentence(8), summary: words.sentence(24),
+                        published: start + 100 * 365 * 24 * hour))
+            }
+            let articles = PreparedArticle.prepare(batch, adapter: adapter, logger: Logger(label: "test"))
+            let counts = try await ingestor.ingest(articles, now: Date(timeIntervalSince1970: time + 60)) { _ in
+                (FeedState(url: "https://wire.example/rss", outlet: "wire"), nil)
+            }
+            XCTAssertEqual(counts.new, batch.count, "hour \(hourIndex): unrelated articles are all new")
+            let held = await ingestor.windowArticleCount
+            largest = max(largest, held)
+            if hourIndex >= 49 {
+                // The stories of the last 48 h and the hour's own: nothing older, nothing from "the future".
+                XCTAssertEqual(held, 49 * perHour, "hour \(hourIndex)")
+            }
+        }
+        XCTAssertEqual(largest, 49 * perHour + 1, "the future-dated story closed with its hour's stories")
+        let stored = try store.lastSequence()
+        XCTAssertGreaterThanOrEqual(stored, Int64(240 * perHour * 2), "every article and its story event is stored")
+    }
+
     func testRedatedReorderedDroppedAndReaddedItemsAreNotNew() async throws {
         let first = [
             item(a.link, title: a.title, summary: a.summary), item(b.link, title: b.title, summary: b.summary),
@@ -174,5 +213,22 @@ final class IngestTrapsTests: XCTestCase {
             try await expect([old], [], "the older copy is ignored")
             try await expect([new], [], "and the newer one is current")
         }
+    }
+}
+
+/// Made-up words that no two articles share by chance (a fixed sequence, so runs are identical).
+private struct WordStream {
+    private var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    private static let syllables = ["ka", "lo", "mi", "ren", "tas", "vu", "zel", "por", "dim", "sha", "gor", "fen"]
+
+    mutating func sentence(_ count: Int) -> String {
+        (0..<count).map { _ in word() }.joined(separator: " ")
+    }
+
+    private mutating func word() -> String {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return (0..<4).map { Self.syllables[Int((state >> (UInt64($0) * 8)) % 12)] }.joined()
     }
 }

@@ -52,10 +52,14 @@ enum ArticleStep {
             fingerprint: prepared.fingerprint, firstSeen: now, storyID: nil)
         // The id the row will get, so that the story is known before the row is written, once.
         article.id = try tx.nextArticleID()
+        let clusterTime = ClusteringWindow.clusterTime(published: article.published, now: now)
+        // Stories quiet for longer than the quiet period close before the article is matched, as in
+        // `newswire cluster`: the window, and the memory it holds, ends there while the daemon is busy.
+        clusterer.expire(now: clusterTime)
         let assignment = clusterer.assign(
             ClusterArticle(
                 id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
-                published: article.published ?? now, words: prepared.words))
+                published: clusterTime, words: prepared.words))
         if !assignment.absorbedStories.isEmpty {
             // Merging marks the absorbed stories' rows: they must be written first.
             try stories.flush(assignment.absorbedStories, tx: tx)

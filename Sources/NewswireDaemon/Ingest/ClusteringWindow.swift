@@ -38,10 +38,12 @@ struct ClusteringWindow {
         clusterer = nil
     }
 
-    /// Closes stories that have been quiet for longer than the quiet period (nothing to do when
-    /// the window is not in memory: it is restored without them).
-    mutating func expire(now: Date) {
-        clusterer?.expire(now: now)
+    /// The time clustering gives an article: its `published` date (the time of the story it tells,
+    /// which a replayed or late feed may put well before now), or now when it has none, and never
+    /// later than now. A date in the future would otherwise keep its story from ever going quiet,
+    /// and make every other story look quiet.
+    static func clusterTime(published: Date?, now: Date) -> Date {
+        min(published ?? now, now)
     }
 
     /// Rebuilds the clustering state of the active window from the store, making no decision.
@@ -53,7 +55,7 @@ struct ClusteringWindow {
             clusterer.restore(
                 ClusterArticle(
                     id: String(article.id), outlet: article.outlet, title: article.title, summary: article.summary,
-                    published: article.published), into: article.storyID)
+                    published: clusterTime(published: article.published, now: now)), into: article.storyID)
         }
         return clusterer
     }

@@ -69,6 +69,9 @@ actor Ingestor {
     /// How many articles of a batch were new, and how many updated.
     typealias Counts = (new: Int, updated: Int)
 
+    /// Articles of the active stories held in memory (0 when the window is not loaded).
+    var windowArticleCount: Int { window.articleCount }
+
     /// Stores a batch of prepared articles from one feed and the feed's new state (`settle` says
     /// what it is), all or nothing; returns how many articles were new and how many updated.
     func ingest(
@@ -231,11 +234,6 @@ actor Ingestor {
     /// What is remembered of a feed.
     func feedState(url: String) throws(StoreError) -> FeedState? {
         try store.read { try $0.feedState(url: url) }
-    }
-
-    /// Closes stories that have been quiet for longer than the quiet period.
-    func expireStories(now: Date) {
-        window.expire(now: now)
     }
 
     /// Drops what an idle daemon can rebuild when next needed: the clustering window (restored
