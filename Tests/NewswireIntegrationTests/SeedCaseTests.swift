@@ -60,7 +60,7 @@ final class SeedCaseTests: XCTestCase {
         let outlets = Set(newArticles.compactMap { ($0["article"] as? [String: any Sendable])?["outlet"] as? String })
         XCTAssertEqual(outlets, ["france24", "aljazeera"])
         XCTAssertEqual(events.filter { $0["type"] as? String == "story.new" }.count, 1)
-        let storyIDs = Set(newArticles.compactMap { ($0["story"] as? [String: any Sendable])?["id"] as? Int64 })
+        let storyIDs = Set(newArticles.compactMap(\.storyID))
         XCTAssertEqual(storyIDs.count, 1, "every article belongs to the one story")
         let updates = events.filter { $0["type"] as? String == "article.updated" }
         XCTAssertLessThanOrEqual(updates.count, 1, "row 9 may only be an update of E")
@@ -121,8 +121,4 @@ final class SeedCaseTests: XCTestCase {
             try await Task.sleep(for: .milliseconds(50))
         }
     }
-}
-
-extension Dictionary where Key == String, Value == any Sendable {
-    var articleTitle: String { ((self["article"] as? [String: any Sendable])?["title"] as? String) ?? "" }
 }
