@@ -46,6 +46,9 @@ struct Tail: ParsableCommand {
                     cutOffAt = seq
                     continue
                 }
+                if let refusal = EventText.errorMessage(line, decoder: decoder) {
+                    throw Self.fail("newswired refused the request: \(refusal)")
+                }
                 if let seq = EventText.eventSeq(line) { lastSeen = seq }
                 write(json ? line : EventText.describe(line: line, decoder: decoder))
             }
@@ -81,6 +84,14 @@ enum EventText {
             let notice = try? decoder.decode(ControlNotice.self, from: Data(line.utf8)), notice.type == "overflow"
         else { return nil }
         return notice.seq
+    }
+
+    /// What the daemon says, when `line` is its `error` notice (it hangs up after it).
+    static func errorMessage(_ line: String, decoder: JSONDecoder) -> String? {
+        guard line.contains(#""error""#),
+            let notice = try? decoder.decode(ControlNotice.self, from: Data(line.utf8)), notice.type == "error"
+        else { return nil }
+        return notice.message
     }
 
     /// The daemon's greeting, when `line` is one.

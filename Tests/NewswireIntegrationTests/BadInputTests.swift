@@ -157,6 +157,15 @@ final class BadInputTests: XCTestCase {
             firstLine: String(repeating: "x", count: 100_000))
         try await flood.wait(for: "a hang-up") { _, closed in closed }
         try await good.waitForEvents(2)
+        // A seq this daemon never sent (another state's, say): taken as it stands, the events up to
+        // it would be skipped without a word.
+        let last = try XCTUnwrap(good.events.last?["seq"] as? Int64)
+        let ahead = try EventSubscriber(path: daemon.socketPath, firstLine: "{\"since\":\(last + 1000)}")
+        try await ahead.wait(for: "an error and a hang-up") { _, closed in closed }
+        XCTAssertEqual(ahead.lines.last?["type"] as? String, "error")
+        let message = ahead.lines.last?["message"] as? String ?? ""
+        XCTAssertTrue(message.contains("beyond the last event, \(last)"), message)
+        XCTAssertTrue(daemon.log.contains("subscriber asked for events after one this daemon never sent"), daemon.log)
         XCTAssertTrue(daemon.process?.isRunning == true)
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)

@@ -67,6 +67,15 @@ final class TailResumeTests: XCTestCase {
         XCTAssertTrue(printed.contains { $0.hasSuffix("— 1 article from wire") }, printed.joined(separator: "\n"))
         XCTAssertTrue(printed.contains { $0.hasSuffix("— 2 articles from wire") }, printed.joined(separator: "\n"))
 
+        // A seq from elsewhere (another state folder) is refused, not taken as a place to wait.
+        let (astray, _, astrayErrors) = try Self.launchTail(
+            ["--since", "\(last + 1000)", "--socket", wire.daemon.socketPath])
+        try await DaemonProcess.waitForExit(astray, timeout: 30)
+        XCTAssertEqual(astray.terminationStatus, 69)
+        let refusal = String(decoding: astrayErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(
+            refusal.contains("newswired refused the request: since \(last + 1000) is beyond the last event"), refusal)
+
         let stopped = try await wire.daemon.stop()
         XCTAssertEqual(stopped, 0)
         try await DaemonProcess.waitForExit(tail, timeout: 30)

@@ -124,6 +124,16 @@ struct SubscriberSession {
                 logger.notice("subscriber sent an invalid request", metadata: ["reason": "\(reason)"])
                 try await reject(reason, to: output)
                 return
+            case .resume(let since) where since > subscription.head:
+                // Taken as it stands, every event up to `since` would be skipped without a word.
+                logger.notice(
+                    "subscriber asked for events after one this daemon never sent",
+                    metadata: ["since": "\(since)", "last": "\(subscription.head)"])
+                try await reject(
+                    "since \(since) is beyond the last event, \(subscription.head), of this state (epoch \(epoch)): "
+                        + "resume from a seq it sent you, or send {\"since\":0} for everything it has stored",
+                    to: output)
+                return
             case .resume(let since):
                 delivered = try await replay(after: since, upTo: subscription.head, of: subscription, to: output)
             }
