@@ -71,6 +71,8 @@ final class BadInputTests: XCTestCase {
         let failures = subscriber.events.filter { $0["type"] as? String == "source.failed" }
         XCTAssertEqual(failures.count, broken.count, "each failing feed is reported once")
         let errors = failures.compactMap { ($0["source"] as? [String: any Sendable])?["error"] as? String }
+        let retries = failures.compactMap { ($0["source"] as? [String: any Sendable])?["retryIn"] as? Int64 }
+        XCTAssertEqual(retries.count, broken.count, "a running daemon says when it tries again")
         let expectations = [
             "error": "HTTP 500", "page": "not a feed", "hang": "timed out", "huge": "larger than",
             "bomb": "larger than", "loop-a": "redirects",
@@ -98,6 +100,33 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(daemon.process?.isRunning == true)
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
+    }
+
+    /// `--once` reads each feed one time: a failure is reported, and the exit status says so,
+    /// without announcing a retry that this process will not make.
+    func testOnceReportsAFailingFeedWithoutPromisingARetry() async throws {
+        let server = try await LoopbackHTTPServer.start()
+        addTeardownBlock { try? await server.shutdown() }
+        server.setRoute(
+            "/good.xml",
+            .feed(
+                body: FeedBuilder.rss(items: FeedBuilder.distinctItems),
+                contentType: "application/rss+xml", etag: nil, lastModified: nil))
+        server.setRoute("/error.xml", .status(500, headers: [], body: Data("oops".utf8)))
+        let daemon = try DaemonProcess(
+            workDirectory: work,
+            config: """
+                [outlets.good]
+                name = "Good"
+                feeds = ["\(server.url("/good.xml"))"]
+                [outlets.broken]
+                name = "Broken"
+                feeds = ["\(server.url("/error.xml"))"]
+                """)
+        let status = try await daemon.runToCompletion()
+        XCTAssertEqual(status, 1, "some feed failed: \(daemon.log)")
+        XCTAssertTrue(daemon.log.contains("Feed of Broken is failing"), daemon.log)
+        XCTAssertFalse(daemon.log.contains("retrying in"), daemon.log)
     }
 
     func testBrokenConfigurationStopsBeforeReadyNamingFileAndKey() async throws {

@@ -35,7 +35,9 @@ struct FeedPoller: Sendable {
         var error: String?
     }
 
-    func pollOnce(now: @escaping @Sendable () -> Date, random: Double) async -> Result {
+    /// Fetches the feed once and stores what it brings. `retries` says whether this process polls
+    /// it again: a failure's `source.failed` announces the retry only when it does (not in `--once`).
+    func pollOnce(now: @escaping @Sendable () -> Date, random: Double, retries: Bool) async -> Result {
         let url = feedURL.absoluteString
         var state: FeedState
         do {
@@ -54,7 +56,8 @@ struct FeedPoller: Sendable {
             response = try await fetcher.fetch(
                 FetchRequest(url: target, etag: state.etag, lastModified: state.lastModified, limits: limits))
         } catch {
-            return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
+            return await failed(
+                state: state, pollState: pollState, error: error, now: now(), random: random, retries: retries)
         }
 
         var hint = [response.maxAge, response.expires.map { $0.timeIntervalSince(now()) }, response.retryAfter]
@@ -73,7 +76,8 @@ struct FeedPoller: Sendable {
             let articles: [PreparedArticle]
             switch read {
             case .failure(let error):
-                return await failed(state: state, pollState: pollState, error: error, now: now(), random: random)
+                return await failed(
+                    state: state, pollState: pollState, error: error, now: now(), random: random, retries: retries)
             case .success(let prepared):
                 articles = prepared.articles
                 if let ttl = prepared.ttlMinutes { hint = max(hint ?? 0, TimeInterval(ttl * 60)) }
@@ -148,7 +152,7 @@ struct FeedPoller: Sendable {
 
     private func failed(
         state: FeedState, pollState: PollState, error: any Error, now: Date,
-        random: Double
+        random: Double, retries: Bool
     ) async -> Result {
         var state = state
         let message = "\(error)"
@@ -177,7 +181,7 @@ struct FeedPoller: Sendable {
                 seq: 0, type: .sourceFailed, time: now,
                 source: SourcePayload(
                     outlet: outlet.id, feed: feedURL.absoluteString, error: message,
-                    retryIn: delay.map { Int($0) }))
+                    retryIn: retries ? delay.map { Int($0) } : nil))
         } else {
             logger.debug("feed still failing", metadata: ["feed": "\(feedURL)", "error": "\(message)"])
         }

@@ -49,7 +49,8 @@ final class PollerService: Service {
             func startNext() -> Bool {
                 guard let poller = pending.next() else { return false }
                 group.addTask {
-                    let result = await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1))
+                    let result = await poller.pollOnce(
+                        now: { Date() }, random: Double.random(in: 0..<1), retries: false)
                     await self.health.update(poller.feedURL, result: result)
                     return result.succeeded
                 }
@@ -79,7 +80,9 @@ final class PollerService: Service {
             } catch {
                 return
             }
-            let result = await Task { await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1)) }.value
+            let result = await Task {
+                await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1), retries: true)
+            }.value
             await health.update(poller.feedURL, result: result)
             guard let next = result.nextDelay else {
                 logger.notice("feed no longer polled", metadata: ["feed": "\(poller.feedURL)"])
