@@ -56,4 +56,25 @@ final class ResumeTests: XCTestCase {
         let status = try await daemon.stop()
         XCTAssertEqual(status, 0)
     }
+
+    /// `printf '{"since":0}' | nc -U SOCKET`: the request has no newline, and the end of input
+    /// ends it. It is honoured like any first line (it was once left waiting for its newline).
+    func testARequestEndedByTheEndOfInputIsHonoured() async throws {
+        let wire = try await WireHarness.start(
+            self, name: "resume-eof", items: Array(FeedBuilder.distinctItems[0..<2]))
+        let watcher = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await watcher.wait(for: "two articles and the last story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == 2
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let stored = Array(watcher.rawLines.dropFirst())
+
+        let piped = try EventSubscriber(path: wire.daemon.socketPath)
+        piped.sendAndEndInput(#"{"since":0}"#)
+        try await piped.waitForEvents(stored.count, timeout: .seconds(10))
+        XCTAssertEqual(Array(piped.rawLines.dropFirst().prefix(stored.count)), stored, "every stored event, in order")
+        XCTAssertFalse(piped.isClosed, "then the live stream: the end of its input does not end the session")
+        let status = try await wire.daemon.stop()
+        XCTAssertEqual(status, 0)
+    }
 }

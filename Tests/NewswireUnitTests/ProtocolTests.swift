@@ -44,6 +44,10 @@ final class ProtocolTests: XCTestCase {
         XCTAssertEqual(splitter.feed(Array("ab".utf8)), [])
         XCTAssertEqual(splitter.feed(Array("c\r\nde\n".utf8)), [.line("abc"), .line("de")])
         XCTAssertEqual(splitter.feed(Array("0123456789".utf8)), [.overlong])
+        XCTAssertNil(splitter.finish(), "nothing pending after a bound was hit")
+        XCTAssertEqual(splitter.feed(Array("{\"a\":1}\r".utf8)), [])
+        XCTAssertEqual(splitter.finish(), .line("{\"a\":1}"), "the last line needs no newline")
+        XCTAssertNil(splitter.finish())
     }
 
     func testMessageIDsAreDistinctAndJournalShaped() {
@@ -69,7 +73,8 @@ final class StoryTextRefreshTests: XCTestCase {
     func testTextIsPickedAgainAsTheStoryChangesShape() {
         XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: nil, articleCount: 1, outlets: ["a"], merged: false))
         XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 3, outlets: ["a"], merged: false))
-        XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 9, outlets: ["a", "b"], merged: false))
+        XCTAssertTrue(
+            StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 9, outlets: ["a", "b"], merged: false))
         XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 9, outlets: ["a"], merged: true))
         XCTAssertTrue(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 16, outlets: ["a"], merged: false))
         XCTAssertFalse(StoryTextRefresh.isDue(storedOutlets: ["a"], articleCount: 17, outlets: ["a"], merged: false))

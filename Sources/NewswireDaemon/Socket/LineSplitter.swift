@@ -30,4 +30,13 @@ struct LineSplitter {
         }
         return out
     }
+
+    /// At the end of the input: the last line when it had no newline (`printf '{"since":0}' | nc -U`
+    /// sends its request that way), nil when nothing is pending.
+    mutating func finish() -> Output? {
+        guard !pending.isEmpty else { return nil }
+        if pending.last == UInt8(ascii: "\r") { pending.removeLast() }
+        defer { pending.removeAll() }
+        return .line(String(decoding: pending, as: UTF8.self))
+    }
 }

@@ -49,18 +49,27 @@ struct SubscriberSession {
                     // that comes after the session went live without one.
                     group.addTask {
                         var splitter = LineSplitter()
+                        /// Passes a piece on; false when it came too late and the session is over.
+                        func pass(_ piece: LineSplitter.Output) async throws -> Bool {
+                            if liveWithoutRequest.isSet {
+                                try await rejectLateRequest(to: output)
+                                return false
+                            }
+                            switch piece {
+                            case .line(let line): input.yield(.line(line))
+                            case .overlong: input.yield(.overlong)
+                            }
+                            return true
+                        }
                         do {
                             for try await buffer in inbound {
                                 for piece in splitter.feed(buffer.readableBytesView) {
-                                    if liveWithoutRequest.isSet {
-                                        try await rejectLateRequest(to: output)
-                                        return true
-                                    }
-                                    switch piece {
-                                    case .line(let line): input.yield(.line(line))
-                                    case .overlong: input.yield(.overlong)
-                                    }
+                                    guard try await pass(piece) else { return true }
                                 }
+                            }
+                            // The input ended: a last line without its newline is a line all the same.
+                            if let last = splitter.finish() {
+                                guard try await pass(last) else { return true }
                             }
                         } catch {}
                         input.yield(.closed)

@@ -55,6 +55,14 @@ final class EventSubscriber: Sendable {
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// Sends `text` as it is, with no newline, and ends the input (a half-close): what
+    /// `printf '{"since":0}' | nc -U SOCKET` does.
+    func sendAndEndInput(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        shutdown(fd, Int32(SHUT_WR))
+    }
+
     /// Every line received so far, parsed.
     var lines: [[String: any Sendable]] { state.withLock { $0.lines } }
     /// Every raw line received so far.
