@@ -15,7 +15,8 @@ final class BadInputTests: XCTestCase {
         try? FileManager.default.removeItem(at: work)
     }
 
-    func testBrokenFeedsAreReportedOnceWhileTheOthersGoOn() async throws {
+    /// A loopback server with `/good.xml` (four articles) and `/error.xml` (HTTP 500).
+    private func startServerWithAGoodAndAFailingFeed() async throws -> LoopbackHTTPServer {
         let server = try await LoopbackHTTPServer.start()
         addTeardownBlock { try? await server.shutdown() }
         server.setRoute(
@@ -24,6 +25,11 @@ final class BadInputTests: XCTestCase {
                 body: FeedBuilder.rss(items: FeedBuilder.distinctItems),
                 contentType: "application/rss+xml", etag: nil, lastModified: nil))
         server.setRoute("/error.xml", .status(500, headers: [], body: Data("oops".utf8)))
+        return server
+    }
+
+    func testBrokenFeedsAreReportedOnceWhileTheOthersGoOn() async throws {
+        let server = try await startServerWithAGoodAndAFailingFeed()
         server.setRoute(
             "/page.xml",
             .status(
@@ -105,14 +111,7 @@ final class BadInputTests: XCTestCase {
     /// `--once` reads each feed one time: a failure is reported, and the exit status says so,
     /// without announcing a retry that this process will not make.
     func testOnceReportsAFailingFeedWithoutPromisingARetry() async throws {
-        let server = try await LoopbackHTTPServer.start()
-        addTeardownBlock { try? await server.shutdown() }
-        server.setRoute(
-            "/good.xml",
-            .feed(
-                body: FeedBuilder.rss(items: FeedBuilder.distinctItems),
-                contentType: "application/rss+xml", etag: nil, lastModified: nil))
-        server.setRoute("/error.xml", .status(500, headers: [], body: Data("oops".utf8)))
+        let server = try await startServerWithAGoodAndAFailingFeed()
         let daemon = try DaemonProcess(
             workDirectory: work,
             config: """
