@@ -33,6 +33,9 @@ struct FeedPoller: Sendable {
         /// When to poll next (nil: never, the feed is disabled).
         var nextDelay: TimeInterval?
         var error: String?
+        /// The transfer was given up because the daemon is stopping: nothing was recorded, and
+        /// the feed is neither healthy nor failing for it.
+        var abandoned = false
     }
 
     /// Fetches the feed once and stores what it brings. `retries` says whether this process polls
@@ -56,6 +59,11 @@ struct FeedPoller: Sendable {
             response = try await fetcher.fetch(
                 FetchRequest(url: target, etag: state.etag, lastModified: state.lastModified, limits: limits))
         } catch {
+            if Task.isCancelled {
+                // The daemon is stopping: the feed did not fail, and is polled again after the restart.
+                logger.debug("transfer abandoned at shutdown", metadata: ["feed": "\(url)"])
+                return Result(succeeded: false, nextDelay: nil, error: "\(error)", abandoned: true)
+            }
             return await failed(
                 state: state, pollState: pollState, error: error, now: now(), random: random, retries: retries)
         }

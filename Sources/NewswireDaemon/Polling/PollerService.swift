@@ -70,8 +70,9 @@ final class PollerService: Service {
     ///
     /// Each poll runs in a task of its own: a task keeps the memory its deepest await chain needed
     /// until it ends, and a poll's (fetch, parse, ingest) is deep, so a loop living as long as the
-    /// daemon would hold it through every idle hour, for every feed. Not being a child task, the poll
-    /// is not cancelled by a shutdown either: one under way finishes and is stored.
+    /// daemon would hold it through every idle hour, for every feed. A shutdown cancels it: a
+    /// transfer under way is abandoned (a stalled feed must not hold `systemctl stop` for its whole
+    /// timeout) and nothing is recorded for it; a poll past its transfer finishes and is stored.
     private func loop(_ poller: FeedPoller, firstDelay: TimeInterval) async {
         var delay = firstDelay
         while !Task.isCancelled {
@@ -80,9 +81,15 @@ final class PollerService: Service {
             } catch {
                 return
             }
-            let result = await Task {
+            let poll = Task {
                 await poller.pollOnce(now: { Date() }, random: Double.random(in: 0..<1), retries: true)
-            }.value
+            }
+            let result = await withTaskCancellationHandler {
+                await poll.value
+            } onCancel: {
+                poll.cancel()
+            }
+            if result.abandoned { return }
             await health.update(poller.feedURL, result: result)
             guard let next = result.nextDelay else {
                 logger.notice("feed no longer polled", metadata: ["feed": "\(poller.feedURL)"])

@@ -1,0 +1,42 @@
+import Foundation
+import NewswireTestSupport
+import XCTest
+
+/// SIGTERM (`systemctl stop`) while a feed's server has stopped answering: the transfer is abandoned
+/// at once, not waited for until its timeout, and the feed is not reported as failing for it.
+final class ShutdownTests: XCTestCase {
+    func testStopAbandonsAStalledTransferAndRecordsNoFailure() async throws {
+        let stalled = try await LoopbackHTTPServer.start()
+        addTeardownBlock { try? await stalled.shutdown() }
+        stalled.setRoute("/stalled.xml", .hang)
+        let wire = try await WireHarness.start(
+            self, name: "stalled-stop", items: Array(FeedBuilder.distinctItems.prefix(1)),
+            extraConfig: """
+                [http]
+                timeout = "60s"
+                [outlets.stalled]
+                name = "Stalled"
+                feeds = ["\(stalled.url("/stalled.xml"))"]
+                """)
+        let subscriber = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await subscriber.wait(for: "the wire's article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while stalled.requests(to: "/stalled.xml").isEmpty {
+            guard ContinuousClock.now < deadline else { throw DaemonTestError("the stalled feed was never requested") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+
+        let stopping = ContinuousClock.now
+        let status = try await wire.daemon.stop()
+        let took = ContinuousClock.now - stopping
+        XCTAssertEqual(status, 0)
+        XCTAssertLessThan(took, .seconds(5), "the stop waited for the stalled transfer")
+        try await subscriber.wait(for: "the hang-up") { _, closed in closed }
+        XCTAssertFalse(
+            subscriber.events.contains { $0["type"] as? String == "source.failed" },
+            "a transfer given up at shutdown is no failure of the feed")
+        XCTAssertFalse(wire.daemon.log.contains("Feed of Stalled is failing"), wire.daemon.log)
+    }
+}
