@@ -71,6 +71,14 @@ final class SystemdTests: XCTestCase {
         try await subscriber.waitForEvents(10, timeout: .seconds(60))
         XCTAssertEqual(subscriber.events.filter { $0["type"] as? String == "article.new" }.count, 5)
 
+        // Any local user may subscribe, also once the service has started (a RuntimeDirectory= of
+        // the DynamicUser service once moved the socket's folder to the root-only /run/private).
+        let nobody = try sandbox.exec([
+            "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "socat", "-t", "1", "-", "UNIX-CONNECT:/run/newswire/events.sock",
+        ])
+        XCTAssertTrue(nobody.stdout.contains(#""type":"hello""#), "as nobody: \(nobody.stdout) \(nobody.stderr)")
+
         // Type=notify: active only once READY=1 was sent, with a STATUS line and watchdog pings.
         XCTAssertEqual(try sandbox.property("ActiveState", of: "newswired.service"), "active")
         XCTAssertEqual(try sandbox.property("Type", of: "newswired.service"), "notify")
@@ -103,6 +111,16 @@ final class SystemdTests: XCTestCase {
         XCTAssertEqual(
             try sandbox.property("ActiveState", of: "newswired.socket"), "active",
             "the socket stays, to start the daemon again on the next client")
+
+        // An invalid configuration fails the unit (exit 78) without a restart every RestartSec=.
+        try sandbox.write(Data("interval = \"10s\"\nbogus = 1\n".utf8), to: "/etc/newswire/newswired.toml")
+        let broken = try sandbox.exec(["systemctl", "start", "newswired.service"])
+        XCTAssertNotEqual(broken.status, 0, "the start fails")
+        XCTAssertEqual(try sandbox.property("ExecMainStatus", of: "newswired.service"), "78")
+        XCTAssertEqual(
+            try sandbox.property("ActiveState", of: "newswired.service"), "failed",
+            "failed, not waiting to restart")
+        XCTAssertEqual(try sandbox.property("NRestarts", of: "newswired.service"), "0")
     }
 
     /// Reads `journalctl -u newswired NEWSWIRE_OUTLET=aljazeera -o json` until `count` entries match.
