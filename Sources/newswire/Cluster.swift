@@ -23,7 +23,8 @@ struct Cluster: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            Console.error("newswire: cannot read \(file): \(error.localizedDescription)\n")
+            throw ExitCode(1)
         }
         let settings = try config.map(ConfigurationLoader.load(path:)) ?? DaemonConfiguration()
         let assignments = try ClusterRunner.run(
@@ -33,7 +34,7 @@ struct Cluster: ParsableCommand {
         for assignment in assignments {
             output += "{\"id\":\(Self.quoted(assignment.id)),\"story\":\(assignment.story)}\n"
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Console.out(output)
     }
 
     private static func quoted(_ text: String) -> String {

@@ -27,17 +27,17 @@ struct Parse: AsyncParsableCommand {
             result = .failure(FeedParseError("\(error)"))
         }
         if json {
-            print(ParseReport.json(result))
+            Console.out(ParseReport.json(result) + "\n")
         } else if case .success(let feed) = result {
-            print("\(feed.format?.rawValue ?? "?") feed \"\(feed.title ?? "")\": \(feed.items.count) items")
-            for issue in feed.issues { print("! \(issue)") }
+            Console.out("\(feed.format?.rawValue ?? "?") feed \"\(feed.title ?? "")\": \(feed.items.count) items\n")
+            for issue in feed.issues { Console.out("! \(issue)\n") }
             for item in feed.items {
                 let date = item.published.map { ParseReport.timestamp($0) } ?? "no date"
-                print("- \(date)  \(item.title ?? "(untitled)")  <\(item.link ?? "")>")
+                Console.out("- \(date)  \(item.title ?? "(untitled)")  <\(item.link ?? "")>\n")
             }
         }
         if case .failure(let error) = result {
-            FileHandle.standardError.write(Data("newswire parse: \(source): \(error)\n".utf8))
+            Console.error("newswire parse: \(source): \(error)\n")
             throw ExitCode(1)
         }
     }

@@ -20,21 +20,23 @@ struct Story: ParsableCommand {
         let paths = DaemonPaths.resolve(stateDirectory: stateDirectory, socket: nil)
         let store = try StateStore(directory: paths.stateDirectory, readOnly: true)
         guard let story = try store.read({ try $0.story(id: id) }) else {
-            throw ValidationError("no story \(id) in \(store.path)")
+            // Not a usage error: the command line was right, the state has no such story.
+            Console.error("newswire: no story \(id) in \(store.path)\n")
+            throw ExitCode(1)
         }
-        print("story \(story.id): \(story.headline)")
-        print("  \(story.articleCount) articles from \(story.outlets.joined(separator: ", "))")
-        for sentence in story.brief { print("  · \(sentence)") }
+        Console.out("story \(story.id): \(story.headline)\n")
+        Console.out("  \(story.articleCount) articles from \(story.outlets.joined(separator: ", "))\n")
+        for sentence in story.brief { Console.out("  · \(sentence)\n") }
         let joins = try store.read { try $0.joins(ofStory: id) }
         for join in joins {
-            print("  - [\(join.outlet)] \(join.title) (article \(join.articleID))")
+            Console.out("  - [\(join.outlet)] \(join.title) (article \(join.articleID))\n")
             if explain {
                 if let score = join.score, !join.terms.isEmpty {
-                    print(
-                        "      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))"
+                    Console.out(
+                        "      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))\n"
                     )
                 } else {
-                    print("      started the story")
+                    Console.out("      started the story\n")
                 }
             }
         }

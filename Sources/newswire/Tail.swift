@@ -57,8 +57,7 @@ struct Tail: ParsableCommand {
                     "newswired closed the connection after event #\(lastSeen) (it stopped or restarted); "
                         + "`newswire tail --since \(lastSeen)` goes on from there")
             }
-            FileHandle.standardError.write(
-                Data("newswire: fell behind the daemon; resuming after event #\(cutOffAt)\n".utf8))
+            Console.error("newswire: fell behind the daemon; resuming after event #\(cutOffAt)\n")
             resumeFrom = cutOffAt
             reconnecting = true
         }
@@ -66,12 +65,12 @@ struct Tail: ParsableCommand {
 
     /// Writes one line unbuffered, so that a pipe sees each event as it happens.
     private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Console.out(text + "\n")
     }
 
     /// Says what went wrong on stderr, and ends with EX_UNAVAILABLE (not a usage error).
     private static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("newswire: \(message)\n".utf8))
+        Console.error("newswire: \(message)\n")
         return ExitCode(69)
     }
 }

@@ -104,6 +104,46 @@ final class SeedCaseTests: XCTestCase {
         XCTAssertEqual(status, 0, "SIGTERM ends the daemon cleanly")
     }
 
+    /// `newswire story ID --explain` says why each article joined the seed story; an unknown id or
+    /// an output that cannot be written is a plain error with its own status, not a usage error or
+    /// a crash (and the daemon drops a log line it cannot write rather than crashing).
+    func testStoryCommandExplainsTheJoinsAndFailsPlainly() async throws {
+        let daemon = try DaemonProcess(workDirectory: work, config: config)
+        let polled = try await daemon.runToCompletion()
+        XCTAssertEqual(polled, 0, daemon.log)
+        let state = daemon.stateDirectory.path
+
+        let shown = try await CommandRun.client(["story", "1", "--explain", "--state-directory", state])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.first?.hasPrefix("story 1: ") == true, shown.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  5 articles from ") }, shown.stdout)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  - [") }.count, 5, shown.stdout)
+        XCTAssertEqual(lines.filter { $0 == "      started the story" }.count, 1, shown.stdout)
+        let joins = lines.filter { $0.hasPrefix("      joined with score 0.") }
+        XCTAssertEqual(joins.count, 4, shown.stdout)
+        for join in joins { XCTAssertFalse(join.hasSuffix(" on: "), "names the shared terms: \(join)") }
+
+        let unknown = try await CommandRun.client(["story", "999", "--state-directory", state])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("no story 999 in "), unknown.stderr)
+        XCTAssertFalse(unknown.stderr.contains("Usage"), unknown.stderr)
+
+        let full = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        let unwritten = try await CommandRun.client(["story", "1", "--state-directory", state], stdout: full)
+        XCTAssertEqual(unwritten.status, 74, "EX_IOERR")
+        XCTAssertTrue(unwritten.stderr.contains("cannot write the output: No space left on device"), unwritten.stderr)
+
+        let again = try DaemonProcess(workDirectory: work.appendingPathComponent("full-log"), config: config)
+        let logless = try await CommandRun.run(
+            DaemonProcess.daemonBinary,
+            [
+                "--once", "--config", try XCTUnwrap(again.configPath), "--state-directory", again.stateDirectory.path,
+                "--socket", again.socketPath,
+            ], stderr: full)
+        XCTAssertEqual(logless.status, 0, "a log it cannot write is no reason to crash")
+    }
+
     private func requestCounts() -> [String: Int] {
         Dictionary(
             uniqueKeysWithValues: ["france24-africa", "aljazeera-all", "aljazeera-africa"].map {

@@ -73,7 +73,9 @@ public struct JournalWriter: Sendable {
             }
             bytes.append(UInt8(ascii: "\n"))
         }
-        FileHandle.standardError.write(Data(bytes))
+        // A log line that cannot be written (stderr a closed pipe or a full disk) is dropped:
+        // the daemon goes on serving its socket and its journal.
+        _ = StandardStream.write(bytes, to: STDERR_FILENO)
     }
 
     private func sendToJournal(message: String, priority: Int, fields: [(String, String)]) {

@@ -18,6 +18,9 @@ public enum Daemon {
     /// Runs the daemon; returns its exit status.
     public static func run(_ options: DaemonOptions) async -> DaemonExit {
         MemoryTrim.configureAllocator()
+        // A closed stderr pipe (`newswired 2>&1 | head -1`) must not end the daemon: its writes fail
+        // with EPIPE instead, and the log line is dropped.
+        signal(SIGPIPE, SIG_IGN)
         let writer = JournalWriter()
         let level =
             ProcessInfo.processInfo.environment["NEWSWIRE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
