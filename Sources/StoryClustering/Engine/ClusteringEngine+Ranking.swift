@@ -52,7 +52,10 @@ extension ClusteringEngine {
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in
             let vitals = slots[vitals: slot]
-            let quiet = max(0, now - vitals.lastActivity)
+            // Time apart either way: an article dated long before a story's latest one (a late or
+            // archived item, which the daemon may read after newer ones) is as far from it as one
+            // dated long after. (In `published` order, as `newswire cluster` runs, it is never before.)
+            let quiet = abs(now - vitals.lastActivity)
             guard quiet <= configuration.quietPeriod, vitals.squaredNorm > 0 else { return }
             let inverseNorm = 1 / vitals.squaredNorm.squareRoot()
             guard dot * inverseNorm > found.admissionScore else { return }  // recency only lowers a score
