@@ -3,6 +3,8 @@ struct LineSplitter {
     /// Longest line accepted, in bytes (a client's requests are tiny).
     let maxLineBytes: Int
     private var pending: [UInt8] = []
+    /// After an overlong line, the rest of it is skipped, up to its newline.
+    private var skippingRest = false
 
     init(maxLineBytes: Int = 4096) { self.maxLineBytes = maxLineBytes }
 
@@ -16,6 +18,10 @@ struct LineSplitter {
     mutating func feed<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [Output] {
         var out: [Output] = []
         for byte in bytes {
+            if skippingRest {
+                if byte == UInt8(ascii: "\n") { skippingRest = false }
+                continue
+            }
             if byte == UInt8(ascii: "\n") {
                 if pending.last == UInt8(ascii: "\r") { pending.removeLast() }
                 out.append(.line(String(decoding: pending, as: UTF8.self)))
@@ -24,6 +30,7 @@ struct LineSplitter {
                 pending.append(byte)
                 if pending.count > maxLineBytes {
                     pending.removeAll()
+                    skippingRest = true
                     out.append(.overlong)
                 }
             }
