@@ -111,6 +111,26 @@ final class MalformedTests: XCTestCase {
         XCTAssertLessThan(feed.title?.count ?? 0, 100)
         XCTAssertEqual(feed.title?.contains("root:"), false)
     }
+
+    /// One plain entity of 100 KB referenced a thousand times: expanding every reference made a
+    /// 100 MB summary of a 105 KB feed. Expansion stops at twice the document's size.
+    func testManyReferencesToALargeDeclaredEntityDoNotBlowUp() throws {
+        let value = String(repeating: "A", count: 100_000)
+        let references = String(repeating: "&big;", count: 1_000)
+        let feed = try parseText(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY big "\(value)"><!ENTITY dash "&#8212;">]>
+            <rss version="2.0"><channel><title>Wire &dash; news</title>
+            <item><title>Quadratic</title><link>https://example.org/q</link>
+            <description>\(references)</description></item></channel></rss>
+            """)
+        XCTAssertEqual(feed.title, "Wire \u{2014} news", "small declared entities are still expanded")
+        let summary = try XCTUnwrap(feed.items.first?.summary)
+        XCTAssertLessThan(summary.utf8.count, 400_000)
+        XCTAssertTrue(
+            feed.issues.contains { $0.contains("declared entity reference(s) kept as text") }, "\(feed.issues)")
+    }
 }
 
 /// A small deterministic random generator for the fuzz test.

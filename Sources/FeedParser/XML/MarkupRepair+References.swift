@@ -44,7 +44,17 @@ extension MarkupRepair {
         let name = UnsafeRawBufferPointer(rebasing: input[nameStart..<cursor])
         let length = cursor + 1 - index
         if Self.isPredefined(name) { return (length, nil) }
-        if let value = declaredEntities[Array(name)] { return (length, value) }
+        if let value = declaredEntities[Array(name)] {
+            // Declared values are plain text, so a reference grows the document by its value at
+            // most; many references to one large value would still grow it without bound (a
+            // 105 KB feed became a 100 MB summary), so the whole document's growth is capped.
+            if value.count <= entityExpansionBudget {
+                entityExpansionBudget -= value.count
+                return (length, value)
+            }
+            report.entityExpansionsRefused += 1
+            return (length, Array("&amp;".utf8) + Array(name) + [UInt8(ascii: ";")])
+        }
         if let scalar = HTMLEntities.scalar(named: name) {
             report.htmlEntities += 1
             var bytes: [UInt8] = []

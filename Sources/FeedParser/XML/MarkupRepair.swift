@@ -16,6 +16,7 @@ struct MarkupRepair {
         var controlCharacters = 0
         var c1Controls = 0
         var unbalancedElements = 0
+        var entityExpansionsRefused = 0
 
         /// One sentence per kind of repair.
         var issues: [String] {
@@ -29,6 +30,11 @@ struct MarkupRepair {
             }
             if controlCharacters > 0 { issues.append("\(controlCharacters) control character(s) removed") }
             if c1Controls > 0 { issues.append("\(c1Controls) C1 control(s) read as windows-1252 punctuation") }
+            if entityExpansionsRefused > 0 {
+                issues.append(
+                    "\(entityExpansionsRefused) declared entity reference(s) kept as text: their values "
+                        + "would have grown the document beyond twice its size")
+            }
             if unbalancedElements > 0 {
                 issues.append("HTML that is not well-formed XML inside \(unbalancedElements) element(s), read as HTML")
             }
@@ -48,6 +54,9 @@ struct MarkupRepair {
     /// Entities the document's internal DTD subset declares with a safe value (plain text or one
     /// character reference), by name: substituted here, since libxml2 never expands entities.
     var declaredEntities: [[UInt8]: [UInt8]] = [:]
+    /// How many bytes declared entities may still add to the document (its own size, at least
+    /// 64 KiB): a bound on what references to them can make of a small feed.
+    var entityExpansionBudget = 0
 
     /// - Parameter elidingText: whether text libxml2 would pass through unchanged is taken out
     ///   of the output and kept in `elided` instead.
@@ -61,6 +70,7 @@ struct MarkupRepair {
         var index = 0
         let count = input.count
         lookAheadBudget = count * 2 + 65_536
+        entityExpansionBudget = max(count, 65_536)
 
         func beginOutput(upTo end: Int) {
             if output == nil {
