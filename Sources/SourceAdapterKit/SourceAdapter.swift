@@ -22,17 +22,20 @@ extension SourceAdapter {
     public var linkRules: LinkRules { LinkRules() }
 
     /// The default mapping: one candidate per item that has a link or an id and a title.
+    ///
+    /// Titles and summaries are cut to `ArticleTextLimits`. An item with no publication date but
+    /// an update date (Atom's `updated` alone, RSS 1.0's `dc:date`) is taken as published then.
     public func articles(from feed: ParsedFeed, feedURL: URL) -> [ArticleCandidate] {
         feed.items.compactMap { item in
             guard let link = item.link ?? item.id.flatMap({ $0.hasPrefix("http") ? $0 : nil }),
                 let url = URL(string: link, relativeTo: feedURL)?.absoluteURL
             else { return nil }
-            let title = item.title ?? ""
+            let title = ArticleTextLimits.cut(item.title ?? "", to: ArticleTextLimits.title)
             guard !title.isEmpty || item.summary != nil else { return nil }
             return ArticleCandidate(
                 outlet: outlet.id, feedURL: feedURL, url: url, guid: item.id, title: title,
-                summary: item.summary ?? "", published: item.published,
-                updated: item.updated, authors: item.authors)
+                summary: ArticleTextLimits.cut(item.summary ?? "", to: ArticleTextLimits.summary),
+                published: item.published ?? item.updated, updated: item.updated, authors: item.authors)
         }
     }
 }
