@@ -37,6 +37,31 @@ public struct IdentityKeys: Sendable, Equatable {
         for key in keys where !all.contains(key) { all.append(key) }  // at most four
     }
 
+    /// The keys of one feed document's items, less those that items with different canonical
+    /// links share: a feed lists each article once, so a guid (or a guid's link) that several of
+    /// its links carry names none of them (a CMS that gives every item the home page as guid, or
+    /// reuses one). Each item keeps its own link's key.
+    public static func withoutKeysSharedAcrossLinks(_ items: [IdentityKeys]) -> [IdentityKeys] {
+        var linksByKey: [String: String] = [:]
+        var shared: Set<String> = []
+        for item in items {
+            for key in item.all.dropFirst() {
+                if let link = linksByKey.updateValue(item.canonicalLink, forKey: key), link != item.canonicalLink {
+                    shared.insert(key)
+                }
+            }
+        }
+        // A key that is one item's own link, and another's guid, names the first item only.
+        let ownLinks = Set(items.map { "url:" + $0.canonicalLink })
+        for key in ownLinks where linksByKey[key].map({ "url:" + $0 != key }) == true { shared.insert(key) }
+        guard !shared.isEmpty else { return items }
+        return items.map { item in
+            var kept = item
+            kept.all = [item.all[0]] + item.all.dropFirst().filter { !shared.contains($0) }
+            return kept
+        }
+    }
+
     /// `text.count >= 4`, without counting the characters of a long guid.
     private static func hasFourCharacters(_ text: String) -> Bool {
         text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil

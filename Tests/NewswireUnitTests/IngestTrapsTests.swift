@@ -138,6 +138,45 @@ final class IngestTrapsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stored, Int64(240 * perHour * 2), "every article and its story event is stored")
     }
 
+    /// A feed lists each article once: items side by side at different links are different articles,
+    /// whatever guid they share (a reused one, or the home page as every item's guid) and however
+    /// alike their summaries (QA: one of them was lost, the other given its link).
+    func testItemsListedSideBySideAtDifferentLinksAreDifferentArticles() async throws {
+        try await expect(
+            [
+                item(a.link, guid: "story-1", title: a.title, summary: a.summary),
+                item(b.link, guid: "story-1", title: b.title, summary: b.summary),
+            ], ["article.new", "article.new"], "one reused guid")
+        let stories = [
+            ("Storm closes airports across the north", "Flights were cancelled as winds reached hurricane strength."),
+            ("Parliament passes new data protection law", "Lawmakers approved stricter rules for personal data."),
+            ("Championship final ends in penalty shootout", "The goalkeeper saved two penalties as the underdogs won."),
+        ]
+        try await expect(
+            stories.enumerated().map { index, story in
+                item(
+                    "https://wire.example/news/\(index)", guid: "https://wire.example/", title: story.0,
+                    summary: story.1)
+            }, ["article.new", "article.new", "article.new"], "the home page as every guid")
+        let boilerplate = "The best pictures from around the world, chosen by our photo editors for you today."
+        try await expect(
+            [
+                item(
+                    "https://wire.example/gallery/2026/dec/03/photos", title: "Photos of the day: 3 December",
+                    summary: boilerplate),
+                item(
+                    "https://wire.example/gallery/2026/dec/04/photos", title: "Photos of the day: 4 December",
+                    summary: boilerplate, published: 1_795_086_400),
+            ], ["article.new", "article.new"], "a templated summary")
+        // The same article reached again through another feed, at another link, is still one.
+        try await expect(
+            [
+                item(
+                    a.link + "?section=world", guid: "story-1", title: a.title, summary: a.summary,
+                    feed: "https://wire.example/world/rss")
+            ], [])
+    }
+
     func testRedatedReorderedDroppedAndReaddedItemsAreNotNew() async throws {
         let first = [
             item(a.link, title: a.title, summary: a.summary), item(b.link, title: b.title, summary: b.summary),

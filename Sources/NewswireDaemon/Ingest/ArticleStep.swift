@@ -14,8 +14,7 @@ enum ArticleStep {
     ) throws -> [EmittedEvent] {
         let candidate = article.candidate
         let known = try tx.article(forKeys: article.keys.all)
-        if let known = try known ?? nearDuplicate(of: candidate, content: article.content, hints: article.hints, tx: tx)
-        {
+        if let known = try known ?? nearDuplicate(of: article, tx: tx) {
             // Learn this copy's keys, so that it is found directly next time.
             try tx.addKeys(article.keys.all, to: known.id)
             try tx.addHints(article.hints, to: known.id)
@@ -26,13 +25,15 @@ enum ArticleStep {
         }
     }
 
-    /// A known article of the same outlet that this candidate republishes under a new link or guid.
-    private static func nearDuplicate(
-        of candidate: ArticleCandidate, content: ArticleContent, hints: [String],
-        tx: some StoreAccess
-    ) throws -> StoredArticle? {
-        try tx.articles(sharingHints: hints, limit: 8).first { known in
+    /// A known article of the same outlet that this candidate republishes under a new link or guid;
+    /// never one its own feed document lists beside it, at another link (a templated summary,
+    /// "Photos of the day: 3 December" and "… 4 December", is no reason to merge them).
+    private static func nearDuplicate(of article: PreparedArticle, tx: some StoreAccess) throws -> StoredArticle? {
+        let candidate = article.candidate, content = article.content
+        return try tx.articles(sharingHints: article.hints, limit: 8).first { known in
             known.outlet == candidate.outlet
+                && (known.canonicalURL == article.keys.canonicalLink
+                    || !article.documentLinks.contains(known.canonicalURL))
                 && NearDuplicate.isSameArticle(
                     known: ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate),
                     knownDate: known.published ?? known.firstSeen, incoming: content,

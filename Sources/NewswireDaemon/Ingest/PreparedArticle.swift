@@ -23,6 +23,8 @@ struct PreparedArticle: Sendable {
     var words: ClusterArticleWords
     /// The `article` member of its `article.new` event, but for the id the store gives it.
     var payload: EncodedArticlePayload
+    /// The canonical links of every item of the feed document it came in.
+    var documentLinks: DocumentLinks
 
     /// The article of the `article.new` event a candidate gets, with id 0, under `link`.
     static func newArticlePayload(of candidate: ArticleCandidate, link: String) -> ArticlePayload {
@@ -38,7 +40,8 @@ struct PreparedArticle: Sendable {
         _ candidates: [ArticleCandidate], adapter: any SourceAdapter, logger: Logger
     ) -> [PreparedArticle] {
         let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
-        return candidates.compactMap { candidate -> PreparedArticle? in
+        let documentLinks = DocumentLinks()
+        var prepared = candidates.compactMap { candidate -> PreparedArticle? in
             guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
                 logger.debug(
                     "item without a usable link skipped",
@@ -55,7 +58,21 @@ struct PreparedArticle: Sendable {
                 hints: NearDuplicate.hints(
                     outlet: candidate.outlet, title: candidate.title, summary: candidate.summary),
                 words: ClusterArticleWords(title: candidate.title, summary: candidate.summary),
-                payload: EncodedArticlePayload(newArticlePayload(of: candidate, link: link)))
+                payload: EncodedArticlePayload(newArticlePayload(of: candidate, link: link)),
+                documentLinks: documentLinks)
         }
+        let keys = IdentityKeys.withoutKeysSharedAcrossLinks(prepared.map(\.keys))
+        for index in prepared.indices { prepared[index].keys = keys[index] }
+        documentLinks.links = Set(keys.map(\.canonicalLink))
+        return prepared
     }
+}
+
+/// The canonical links of one feed document's items, shared by its prepared articles: two items
+/// listed side by side at different links are two articles, however alike their text.
+final class DocumentLinks: @unchecked Sendable {
+    /// Set once, while the document is prepared, before any article is shared.
+    fileprivate(set) var links: Set<String> = []
+
+    func contains(_ link: String) -> Bool { links.contains(link) }
 }
