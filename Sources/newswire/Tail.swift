@@ -17,24 +17,49 @@ struct Tail: ParsableCommand {
     @Flag(help: "Print the event lines exactly as the daemon sends them.")
     var json = false
 
-    /// Reads until the daemon hangs up. When it cuts us off for reading too slowly (a pipe into a
-    /// slow consumer), reconnects at once from the last event it sent, so the output has no gap.
-    /// Any other end of the stream (the daemon stopped) is an error saying where to resume: a
-    /// script reading the output must not take it for the end of the news.
+    /// How long the daemon has to greet a new connection.
+    static let helloTimeoutMilliseconds: Int32 = 10_000
+    /// Connections in a row that end without a notice and without a new event before giving up.
+    static let fruitlessReconnections = 3
+
+    /// Reads until the daemon hangs up, and reconnects from the last event it sent, so that the
+    /// output has no gap: at once when it cut us off for reading too slowly (a pipe into a slow
+    /// consumer), after a moment when it closed the connection without a word (a consumer that took
+    /// nothing for 5 s, or a restart). When the daemon cannot be reached again, it is an error
+    /// saying where to resume: a script reading the output must not take it for the end of the news.
     func run() throws {
         let path = socket ?? DaemonPaths.clientSocketPath()
         let decoder = WireCoding.makeDecoder()
         var resumeFrom = since
         var reconnecting = false
+        var fruitless = 0
         while true {
             var client: UnixSocketClient
             do {
                 client = try UnixSocketClient(path: path)
             } catch {
+                if reconnecting, let resumeFrom { throw Self.fail(Self.closedMessage(after: resumeFrom)) }
                 throw Self.fail("\(error)")
             }
             defer { client.closeConnection() }
-            guard let greeting = client.readLine(), let hello = EventText.hello(greeting, decoder: decoder) else {
+            guard client.hasInput(within: Self.helloTimeoutMilliseconds) else {
+                throw Self.fail(
+                    "\(path) accepted the connection but sent nothing for \(Self.helloTimeoutMilliseconds / 1000) s "
+                        + "(is newswired failing to start? see systemctl status newswired)")
+            }
+            guard let greeting = client.readLine() else {
+                // Closed before its greeting: a daemon on its way out, when reconnecting.
+                guard reconnecting, let resumeFrom else {
+                    throw Self.fail("\(path) closed the connection without a hello line")
+                }
+                fruitless += 1
+                guard fruitless < Self.fruitlessReconnections else {
+                    throw Self.fail(Self.closedMessage(after: resumeFrom))
+                }
+                usleep(200_000)
+                continue
+            }
+            guard let hello = EventText.hello(greeting, decoder: decoder) else {
                 throw Self.fail("\(path) is not newswired's event socket (it did not greet with a hello line)")
             }
             if let resumeFrom { client.send(WireCoding.line(ResumeRequest(since: resumeFrom))) }
@@ -52,15 +77,25 @@ struct Tail: ParsableCommand {
                 if let seq = EventText.eventSeq(line) { lastSeen = seq }
                 write(json ? line : EventText.describe(line: line, decoder: decoder))
             }
-            guard let cutOffAt else {
-                throw Self.fail(
-                    "newswired closed the connection after event #\(lastSeen) (it stopped or restarted); "
-                        + "`newswire tail --since \(lastSeen)` goes on from there")
-            }
-            Console.error("newswire: fell behind the daemon; resuming after event #\(cutOffAt)\n")
-            resumeFrom = cutOffAt
             reconnecting = true
+            if let cutOffAt {
+                Console.error("newswire: fell behind the daemon; resuming after event #\(cutOffAt)\n")
+                resumeFrom = cutOffAt
+                fruitless = 0
+                continue
+            }
+            // Closed without a word: try again after a moment, unless that keeps bringing nothing.
+            fruitless = lastSeen > (resumeFrom ?? hello.seq) ? 1 : fruitless + 1
+            guard fruitless < Self.fruitlessReconnections else { throw Self.fail(Self.closedMessage(after: lastSeen)) }
+            Console.error("newswire: newswired closed the connection; resuming after event #\(lastSeen)\n")
+            resumeFrom = lastSeen
+            usleep(200_000)
         }
+    }
+
+    private static func closedMessage(after lastSeen: Int64) -> String {
+        "newswired closed the connection after event #\(lastSeen) and cannot be reached again (it stopped); "
+            + "`newswire tail --since \(lastSeen)` goes on from there"
     }
 
     /// Writes one line unbuffered, so that a pipe sees each event as it happens.

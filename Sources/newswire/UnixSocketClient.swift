@@ -20,6 +20,17 @@ struct UnixSocketClient {
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// Whether something can be read (or the connection closed) within `milliseconds`.
+    func hasInput(within milliseconds: Int32) -> Bool {
+        guard buffer.isEmpty else { return true }
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            return ready != 0
+        }
+    }
+
     /// The next line, or nil when the daemon closed the connection.
     mutating func readLine() -> String? {
         while true {

@@ -49,6 +49,83 @@ final class TailResumeTests: XCTestCase {
         XCTAssertTrue(wire.daemon.log.contains("subscriber too slow"), "the daemon logs the cut-off")
     }
 
+    /// A consumer that takes nothing for longer than the daemon's 5 s linger: the daemon closes the
+    /// connection without a notice (the tail could not take it either), and the tail still resumes
+    /// from the last event it printed (it once exited 69 saying the daemon had stopped).
+    func testTailWhoseConsumerStallsPastTheLingerResumesToo() async throws {
+        let count = WireHarness.articlesBeyondSocketBuffers()
+        let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
+        let wire = try await WireHarness.start(
+            self, name: "tail-linger", items: Array(all[0..<1]),
+            extraConfig: """
+                [socket]
+                subscriber_queue = 10
+                """)
+        let fast = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
+        try await fast.wait(for: "the first article") { lines, _ in
+            lines.contains { $0["type"] as? String == "article.new" }
+        }
+        let (tail, stdout, stderr) = try Self.launchTail(["--json", "--since", "0", "--socket", wire.daemon.socketPath])
+        defer { if tail.isRunning { tail.terminate() } }
+        // A batch far beyond the pipe's and the socket's buffers, then one more while the tail has
+        // hundreds waiting: the daemon cuts it off, and as it takes nothing, closes it after 5 s.
+        wire.publish(Array(all[0..<count]))
+        try await fast.wait(timeout: .seconds(120), for: "the articles and their story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == count
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        wire.publish(all)
+        try await fast.wait(for: "the last article and its story event") { lines, _ in
+            lines.filter { $0["type"] as? String == "article.new" }.count == count + 1
+                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
+        }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !wire.daemon.log.contains("closed without the notice") {
+            guard ContinuousClock.now < deadline else {
+                throw DaemonTestError("the daemon never closed the stalled tail:\n\(wire.daemon.log)")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
+        let printed = try Self.readEvents(
+            from: stdout.fileHandleForReading, until: try XCTUnwrap(everything.last), within: 60)
+        XCTAssertEqual(printed, everything, "every event once, in order")
+        tail.terminate()
+        tail.waitUntilExit()
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(said.contains("newswired closed the connection; resuming after event #"), said)
+    }
+
+    /// A socket that accepts and never greets (a socket-activated service that fails to start):
+    /// the tail says so after 10 s instead of waiting without a word for ever.
+    func testTailGivesUpOnASocketThatNeverGreets() async throws {
+        let work = try Fixtures.temporaryDirectory("silent")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let path = work.appendingPathComponent("silent.sock").path
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        listener.arguments = [
+            "-c",
+            "import socket, sys, time; s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(); "
+                + "c = s.accept(); time.sleep(60)",
+            path,
+        ]
+        try listener.run()
+        defer { listener.terminate() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: path) {
+            guard ContinuousClock.now < deadline else { throw DaemonTestError("the silent listener did not start") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let started = ContinuousClock.now
+        let (tail, _, stderr) = try Self.launchTail(["--socket", path])
+        try await DaemonProcess.waitForExit(tail, timeout: 30)
+        XCTAssertEqual(tail.terminationStatus, 69)
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(20))
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(said.contains("accepted the connection but sent nothing for 10 s"), said)
+    }
+
     /// When the daemon stops, the tail does not end as if the news had: it fails (EX_UNAVAILABLE)
     /// saying the last event it printed and how to go on; without a daemon it says so, with no usage text.
     func testTailSaysWhereToGoOnWhenTheDaemonStops() async throws {
