@@ -40,6 +40,26 @@ final class MalformedTests: XCTestCase {
         assertIssue(feed, mentions: "malformed XML")
     }
 
+    /// QA: a feed cut inside an item's `<link>` gave the item a truncated link, and the whole
+    /// feed later gave it a second `article.new` at its real link.
+    func testALinkCutShortByTheEndOfTheDocumentIsNoLink() throws {
+        let feed = try parseText(
+            """
+            <rss version="2.0"><channel><title>Wire</title>
+            <item><title>Whole</title><link>https://wire.example/whole</link></item>
+            <item><title>Avalanche kills two skiers</title><guid>https://wire.example/aval</guid>
+            <link>https://wire.example/avalanche-kills-two-sk
+            """)
+        XCTAssertEqual(feed.items.count, 2)
+        XCTAssertEqual(feed.items.first?.link, "https://wire.example/whole")
+        XCTAssertEqual(
+            feed.items.last?.link, "https://wire.example/aval", "the permalink guid stands in, not the link cut short")
+        XCTAssertEqual(feed.items.last?.id, "https://wire.example/aval", "a guid that was closed is kept")
+        let cutGuid = try parseText(
+            "<rss version=\"2.0\"><channel><title>W</title><item><title>T</title><guid>https://wire.exa")
+        XCTAssertNil(cutGuid.items.first?.id)
+    }
+
     func testCDATAOddities() throws {
         let feed = try parseFixture("corpus/malformed/cdata-oddities.xml")
         XCTAssertEqual(feed.title, "CDATA title with padding")

@@ -83,18 +83,26 @@ final class FeedBuilder: XMLEventHandler {
         if errors.count < 20 { errors.append("XML error at line \(line): \(message)") }
     }
 
-    /// Ends what a truncated document left open: the last item is kept, not lost.
+    /// Ends what a truncated document left open: the last item is kept, not lost; but a link or an
+    /// id cut short is no link or id (the item would be found again, whole, as another article).
     func finishDocument() {
         while depth > 0 {
             if let index = captures.indices.last, captures[index].depth == depth {
                 let capture = captures.removeLast()
-                if !capture.isEmpty { finish(capture) }
+                if !capture.isEmpty, !Self.identifies(capture.role) { finish(capture) }
             }
             if let last = scopes.last, last.depth == depth { close(scopes.removeLast()) }
             depth -= 1
         }
         captures.removeAll()
         scopes.removeAll()
+    }
+
+    private static func identifies(_ role: ElementRole) -> Bool {
+        switch role {
+        case .link, .id: true
+        default: false
+        }
     }
 
     // MARK: - Element roles
