@@ -120,7 +120,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "NewswireIntegrationTests",
-            dependencies: ["NewswireTestSupport", "NewswireProtocol", "newswired", "newswire"],
+            dependencies: ["NewswireTestSupport", "NewswireProtocol", "NewswireStore", "newswired", "newswire"],
             exclude: ["systemd"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),

@@ -295,6 +295,16 @@ public struct StoreTransaction: StoreAccess {
             lastActivity: Self.date(select.optionalDouble(6)) ?? Date(timeIntervalSince1970: 0))
     }
 
+    /// The story `id` was merged into (found to be the same event), nil when it was not.
+    public func story(mergedInto id: Int64) throws -> Int64? {
+        try Int64?.fetchOne(db, sql: "SELECT merged_into FROM stories WHERE id = ?", arguments: [id]) ?? nil
+    }
+
+    /// The stories merged into `id`, oldest id first.
+    public func stories(mergedInto id: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM stories WHERE merged_into = ? ORDER BY id", arguments: [id])
+    }
+
     /// The largest story id ever stored (0 when none).
     public func maxStoryID() throws -> Int64 {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM stories")) ?? 0

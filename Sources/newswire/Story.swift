@@ -19,13 +19,25 @@ struct Story: ParsableCommand {
     func run() throws {
         let paths = DaemonPaths.resolve(stateDirectory: stateDirectory, socket: nil)
         let store = try StateStore(directory: paths.stateDirectory, readOnly: true)
+        // A story found to be the same event as another lives on in it: show that one.
+        var id = id
+        for _ in 0..<64 {
+            guard let survivor = try store.read({ try $0.story(mergedInto: id) }) else { break }
+            Console.out("story \(id) was merged into story \(survivor), the same event\n")
+            id = survivor
+        }
         guard let story = try store.read({ try $0.story(id: id) }) else {
             // Not a usage error: the command line was right, the state has no such story.
             Console.error("newswire: no story \(id) in \(store.path)\n")
             throw ExitCode(1)
         }
         Console.out("story \(story.id): \(story.headline)\n")
-        Console.out("  \(story.articleCount) articles from \(story.outlets.joined(separator: ", "))\n")
+        Console.out(
+            "  \(EventText.count(story.articleCount, "article")) from \(story.outlets.joined(separator: ", "))\n")
+        let merged = try store.read { try $0.stories(mergedInto: id) }
+        if !merged.isEmpty {
+            Console.out("  merged in: \(merged.map { "story \($0)" }.joined(separator: ", ")) (the same event)\n")
+        }
         for sentence in story.brief { Console.out("  · \(sentence)\n") }
         let joins = try store.read { try $0.joins(ofStory: id) }
         for join in joins {
@@ -36,7 +48,8 @@ struct Story: ParsableCommand {
                         "      joined with score \(String(format: "%.3f", score)) on: \(join.terms.joined(separator: ", "))\n"
                     )
                 } else {
-                    Console.out("      started the story\n")
+                    Console.out(
+                        merged.isEmpty ? "      started the story\n" : "      started this story or one merged in\n")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NewswireStore
 import NewswireTestSupport
 import XCTest
 
@@ -123,6 +124,24 @@ final class SeedCaseTests: XCTestCase {
         let joins = lines.filter { $0.hasPrefix("      joined with score 0.") }
         XCTAssertEqual(joins.count, 4, shown.stdout)
         for join in joins { XCTAssertFalse(join.hasSuffix(" on: "), "names the shared terms: \(join)") }
+
+        // A story found later to be the same event as story 1 (merged into it) leads there.
+        do {
+            let store = try StateStore(directory: daemon.stateDirectory)
+            try store.write { tx in
+                try tx.saveStory(
+                    StoredStory(
+                        id: 2, headline: "A fragment", outlets: ["aljazeera"], articleCount: 1, brief: [],
+                        created: Date(), lastActivity: Date()))
+                try tx.mergeStory(2, into: 1)
+            }
+        }
+        let merged = try await CommandRun.client(["story", "2", "--explain", "--state-directory", state])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let mergedLines = merged.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(mergedLines.first, "story 2 was merged into story 1, the same event", merged.stdout)
+        XCTAssertTrue(mergedLines.dropFirst().first?.hasPrefix("story 1: ") == true, merged.stdout)
+        XCTAssertTrue(mergedLines.contains("  merged in: story 2 (the same event)"), merged.stdout)
 
         let unknown = try await CommandRun.client(["story", "999", "--state-directory", state])
         XCTAssertEqual(unknown.status, 1)
