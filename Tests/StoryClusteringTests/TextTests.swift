@@ -21,6 +21,24 @@ final class TextTests: XCTestCase {
             ["al", "qaeda", "linked", "jihadists", "unprecedented", "mh370", "zürich"])
     }
 
+    /// QA: `s’est`, `d’un` became the words `sest` and `dun`, which joined unrelated French stories.
+    func testFrenchAndItalianElisionsAreCutOff() {
+        XCTAssertEqual(
+            words("L’Inde s’est posée près du pôle Sud, qu’il dit d’un ton sûr, jusqu’à l’été dell’Italia"),
+            [
+                "inde", "est", "posée", "près", "du", "pôle", "sud", "il", "dit", "un", "ton", "sûr", "à", "été",
+                "italia",
+            ])
+        XCTAssertEqual(
+            words("All’s well: rock ’n’ roll, O’Brien’s d’you"),
+            ["all", "well", "rock", "n", "roll", "obrien", "you"], "English apostrophes are read as before")
+        let capital = Tokenizer.tokens(of: "Selon l’Élysée").last
+        XCTAssertEqual(capital?.text, "élysée")
+        XCTAssertEqual(capital?.isCapitalised, true)
+        XCTAssertTrue(["la", "de", "du", "des", "une", "est"].allSatisfy(StopWords.contains))
+        XCTAssertFalse(StopWords.contains("son"), "an English word too")
+    }
+
     func testTokenizerMarksCapitalsAndSentenceStarts() {
         let tokens = Tokenizer.tokens(of: "Rebels attacked Bamako. The NSA said Mt. Gox failed: iPhone")
         let flags = Dictionary(uniqueKeysWithValues: tokens.map { ($0.text, $0) })

@@ -30,7 +30,8 @@ struct CharacterClass {
             return CharacterClass(kind: .separator, length: 1)
         }
         if let known = knownLetter(scalar.value) {
-            return CharacterClass(kind: .knownLetter(lowercase: known.lowercase, isUpper: known.isUpper), length: length)
+            return CharacterClass(
+                kind: .knownLetter(lowercase: known.lowercase, isUpper: known.isUpper), length: length)
         }
         switch scalar.value {
         case 0x2018, 0x2019, 0x02BC:

@@ -127,7 +127,8 @@ private struct StemBuffer {
         if ends(with: "at") || ends(with: "bl") || ends(with: "iz") {
             bytes.append(Self.e)
         } else if endsWithDoubleConsonant(bytes.count),
-                  let last = bytes.last, !"lsz".utf8.contains(last) {
+            let last = bytes.last, !"lsz".utf8.contains(last)
+        {
             bytes.removeLast()
         } else if measure(bytes.count) == 1 && endsWithShortSyllable(bytes.count) {
             bytes.append(Self.e)

@@ -1,13 +1,27 @@
 /// Words that say nothing about which event an article reports.
 ///
-/// Two general lists, nothing specific to any data set: English function words, and the words news
-/// outlets put around a headline to mark its form (“Live updates”, “What we know so far”, “Video”),
-/// which would otherwise glue unrelated stories together.
+/// General lists, nothing specific to any data set: English and French function words, and the
+/// words news outlets put around a headline to mark its form (“Live updates”, “What we know so far”,
+/// “Video”), which would otherwise glue unrelated stories together. (In a window of mostly English
+/// news, French articles and prepositions are rare, so weigh much: “la, de, le, du” once joined 47
+/// unrelated French articles into one story.)
 enum StopWords {
     /// Whether `word` (lowercased, as the tokenizer writes it) is ignored.
     static func contains(_ word: String) -> Bool {
-        functionWords.contains(word) || headlineBoilerplate.contains(word)
+        functionWords.contains(word) || frenchFunctionWords.contains(word) || headlineBoilerplate.contains(word)
     }
+
+    /// French articles, prepositions, pronouns and auxiliaries (elided forms, `l’`, `d’`, `qu’`, are
+    /// cut off by the tokenizer). Not `son` and `sa`, which are English words too.
+    static let frenchFunctionWords: Set<String> = [
+        "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "ou", "où", "en", "dans", "sur",
+        "pour", "par", "avec", "sans", "sous", "à", "est", "sont", "été", "être", "ont", "avait", "était",
+        "il", "elle", "ils", "elles", "nous", "vous", "je", "tu", "ce", "cette", "ces", "cet", "qui", "que",
+        "quoi", "dont", "ses", "leur", "leurs", "mon", "ma", "mes", "ne", "pas", "plus", "se", "lui", "mais",
+        "comme", "après", "avant", "selon", "entre", "contre", "depuis", "pendant", "chez", "vers", "tout",
+        "tous", "toute", "toutes", "très", "aussi", "encore", "déjà", "même", "deux", "trois", "fait", "dit",
+        "direct", "vidéo",
+    ]
 
     /// English function words, pronouns, auxiliaries and contractions (apostrophes already removed).
     static let functionWords: Set<String> = [

@@ -3,6 +3,7 @@
 /// Rules, chosen for news text:
 /// - a word is a run of letters and digits; hyphens, dashes, quotes and other punctuation split words;
 /// - possessive and contracted endings are dropped (`Mali’s` → `mali`, `they're` → `they`),
+///   French and Italian elisions too (`l’Inde` → `inde`, `qu’il` → `il`, `dell’Italia` → `italia`),
 ///   other inner apostrophes are removed (`gov’t` → `govt`);
 /// - dotted abbreviations are joined (`U.S.` → `us`), decimal numbers kept (`7.1`), thousands
 ///   separators removed (`74,500` → `74500`).
@@ -211,8 +212,38 @@ private struct WordScanner {
         var end = suffixStart
         while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
         let suffix = UnsafeBufferPointer(rebasing: bytes[suffixStart..<end])
-        if !Self.isDroppedEnding(suffix) { list.append(contentsOf: suffix.lazy.map { $0 | 0x20 }) }
+        if Self.isDroppedEnding(suffix) { return end }
+        if Self.isElision(list.bytes(from: wordStart)), Self.isLetter(at: suffixStart, in: bytes) {
+            // The elided article or pronoun says nothing; the word after it is a word of its own.
+            list.discard(from: wordStart)
+            letters = 0
+            capitals = 0
+            onlyDigits = true
+            segmentLetters = 0
+            sourceStart = suffixStart
+            return suffixStart
+        }
+        list.append(contentsOf: suffix.lazy.map { $0 | 0x20 })
         return end
+    }
+
+    /// French and Italian words that elide before a vowel (`l’`, `d’`, `qu’`, `dell’`…), lowercased.
+    private static let elisions: Set<[UInt8]> = Set(
+        [
+            "l", "d", "s", "n", "j", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "dell", "all", "dall",
+            "nell", "sull", "un",
+        ].map { Array($0.utf8) })
+
+    private static func isElision(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count <= 6 && elisions.contains(Array(word))
+    }
+
+    private static func isLetter(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index < bytes.count else { return false }
+        switch CharacterClass.at(index, in: bytes).kind {
+        case .letter, .foreignLetter, .knownLetter: return true
+        default: return false
+        }
     }
 
     /// Endings after an apostrophe that carry no meaning of their own: `s`, `re`, `ll`, `ve`, `d`, `m`.

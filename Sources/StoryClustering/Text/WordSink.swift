@@ -36,6 +36,16 @@ struct WordSink {
         for byte in part { append(byte: byte) }
     }
 
+    /// The bytes written since `start`.
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + start, count: end - start)
+    }
+
+    /// Forgets the bytes written since `start` (a word that turned out not to be one).
+    mutating func discard(from start: Int) {
+        end = start
+    }
+
     /// The last byte written after `start`, if any.
     func lastByte(after start: Int) -> UInt8? { end > start ? bytes[end - 1] : nil }
 
