@@ -42,7 +42,9 @@ struct ClusteringEngine: Sendable {
         let vector = admit(article)
         let candidates = rank(vector, now: now)
         let threshold = Float(configuration.joinThreshold(windowArticles: documents - 1))
-        guard let best = candidates.first, best.score >= threshold else {
+        guard let best = candidates.first, best.score >= threshold,
+            best.score >= Float(configuration.joinThreshold) || sharesTwoTerms(vector, withStoryIn: best.slot)
+        else {
             let slot = openStory(id: allocateID(), now: now)
             add(article, vector, to: slot, centrality: 1, now: now)
             let explanation = JoinExplanation(
@@ -87,6 +89,18 @@ struct ClusteringEngine: Sendable {
         for term in terms.ids { table.adjustDocumentFrequency(of: term, by: 1) }
         index.reserve(terms: table.capacity)
         return WeightedTerms(terms, table: table, weighting: weighting, documents: documents)
+    }
+
+    /// Whether the article shares at least two terms with the story: what a join needs while the
+    /// window is warming up and the threshold is lowered, when the stream cannot yet tell a common
+    /// word from a telling one ("Can I get a free flu jab?" joined a quake rescue on "free").
+    private func sharesTwoTerms(_ vector: WeightedTerms, withStoryIn slot: Int32) -> Bool {
+        var shared = 0
+        for term in vector.terms.ids where slots[slot].terms[term] != nil {
+            shared += 1
+            if shared == 2 { return true }
+        }
+        return false
     }
 
     private mutating func allocateID() -> StoryID {
