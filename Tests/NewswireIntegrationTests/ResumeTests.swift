@@ -74,6 +74,10 @@ final class ResumeTests: XCTestCase {
         try await piped.waitForEvents(stored.count, timeout: .seconds(10))
         XCTAssertEqual(Array(piped.rawLines.dropFirst().prefix(stored.count)), stored, "every stored event, in order")
         XCTAssertFalse(piped.isClosed, "then the live stream: the end of its input does not end the session")
+        let mode = try FileManager.default.attributesOfItem(atPath: wire.daemon.socketPath)[.posixPermissions]
+        XCTAssertEqual((mode as? NSNumber)?.intValue, 0o666, "anyone who can reach the folder may subscribe")
+        XCTAssertTrue(wire.daemon.log.contains("New article from Test Wire: "), wire.daemon.log)
+        XCTAssertTrue(wire.daemon.log.contains(" (event #1)"), "the seq is named as one: \(wire.daemon.log)")
         let status = try await wire.daemon.stop()
         XCTAssertEqual(status, 0)
     }

@@ -67,7 +67,7 @@ public struct JournalWriter: Sendable {
             bytes.append(contentsOf: ": ".utf8)
             bytes.append(contentsOf: line.message.utf8)
             if let seq = line.seq {
-                bytes.append(contentsOf: " (#".utf8)
+                bytes.append(contentsOf: " (event #".utf8)
                 bytes.append(contentsOf: seq.utf8)
                 bytes.append(UInt8(ascii: ")"))
             }

@@ -71,6 +71,9 @@ final class EventSocketServer: Service {
                 let listener = try await bootstrap.bind(
                     unixDomainSocketPath: path, cleanupExistingSocketFile: true,
                     childChannelInitializer: initializer)
+                // Anyone who may reach the folder may subscribe, as with newswired.socket's
+                // SocketMode=0666 (the umask would leave 0755, which only the owner can connect to).
+                _ = chmod(path, 0o666)
                 return EventSocketServer(
                     listener: listener, session: session, path: path, ownsSocketFile: true,
                     logger: logger)
