@@ -126,6 +126,11 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(status, 1, "some feed failed: \(daemon.log)")
         XCTAssertTrue(daemon.log.contains("Feed of Broken is failing"), daemon.log)
         XCTAssertFalse(daemon.log.contains("retrying in"), daemon.log)
+
+        // Run again: the feed is still failing, which brings no new source.failed; the run says why it fails.
+        let again = try await daemon.runToCompletion()
+        XCTAssertEqual(again, 1)
+        XCTAssertTrue(daemon.log.contains("1 of 2 feeds could not be read: \(server.url("/error.xml"))"), daemon.log)
     }
 
     func testBrokenConfigurationStopsBeforeReadyNamingFileAndKey() async throws {

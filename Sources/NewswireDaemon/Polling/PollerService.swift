@@ -38,13 +38,13 @@ final class PollerService: Service {
         }
     }
 
-    /// Polls every feed once, `atOnce` at a time; true when every one was read.
+    /// Polls every feed once, `atOnce` at a time; returns those that could not be read, with why.
     ///
     /// Bounded so that feeds fetched and parsed faster than they are stored do not pile up in
     /// memory waiting for the ingestor: a few more than the transfers the fetcher runs at once
     /// keep it busy.
-    func pollAllOnce(atOnce: Int) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
+    func pollAllOnce(atOnce: Int) async -> [(feed: URL, error: String)] {
+        await withTaskGroup(of: (feed: URL, error: String)?.self) { group in
             var pending = pollers.makeIterator()
             func startNext() -> Bool {
                 guard let poller = pending.next() else { return false }
@@ -52,17 +52,17 @@ final class PollerService: Service {
                     let result = await poller.pollOnce(
                         now: { Date() }, random: Double.random(in: 0..<1), retries: false)
                     await self.health.update(poller.feedURL, result: result)
-                    return result.succeeded
+                    return result.succeeded ? nil : (poller.feedURL, result.error ?? "not read")
                 }
                 return true
             }
             for _ in 0..<max(1, atOnce) where !startNext() { break }
-            var allRead = true
-            for await succeeded in group {
-                allRead = allRead && succeeded
+            var failures: [(feed: URL, error: String)] = []
+            for await failure in group {
+                if let failure { failures.append(failure) }
                 _ = startNext()
             }
-            return allRead
+            return failures
         }
     }
 

@@ -83,7 +83,13 @@ public enum Daemon {
             // about 0.6 MiB more at the peak (1,000 feeds: 16 at once peaked at 64.4-65.4 MiB,
             // 10 at 60.1-61.6 MiB, at the same speed).
             let atOnce = configuration.http.maxConcurrent + 2
-            exit = await runtime.poller.pollAllOnce(atOnce: atOnce) ? .success : .someFeedsFailed
+            let failures = await runtime.poller.pollAllOnce(atOnce: atOnce)
+            if !failures.isEmpty {
+                // Said here too: a feed that was already failing gets no new source.failed event.
+                let reasons = failures.map(\.error).joined(separator: "; ")
+                logger.warning("\(failures.count) of \(runtime.feedCount) feeds could not be read: \(reasons)")
+            }
+            exit = failures.isEmpty ? .success : .someFeedsFailed
         } else {
             exit = await runtime.serve(socketPath: paths.socketPath)
         }
