@@ -91,7 +91,7 @@ public enum Daemon {
             }
             exit = failures.isEmpty ? .success : .someFeedsFailed
         } else {
-            exit = await runtime.serve(socketPath: paths.socketPath)
+            exit = await runtime.serve(socketPath: paths.socketPath, stateFiles: [store.path, lock.path])
         }
         await runtime.shutdown()
         withExtendedLifetime(lock) {}  // held until the last write is done

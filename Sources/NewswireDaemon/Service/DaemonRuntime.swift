@@ -78,8 +78,9 @@ struct DaemonRuntime {
         poller = PollerService(pollers: pollers, policy: spreadPolicy, health: health, logger: logger)
     }
 
-    /// Listens on the socket, says READY, and runs until SIGTERM/SIGINT.
-    func serve(socketPath: String) async -> DaemonExit {
+    /// Listens on the socket, says READY, and runs until SIGTERM/SIGINT, or until one of
+    /// `stateFiles` is deleted or replaced (`StateFilesGuard`).
+    func serve(socketPath: String, stateFiles: [String]) async -> DaemonExit {
         // Trapped before the socket listens: a client may be told of the daemon as soon as it does.
         let hangUp = await HangUpNotice(logger: logger)
         let endpoint: EventSocketServer.Endpoint =
@@ -96,7 +97,7 @@ struct DaemonRuntime {
             return .unavailable
         }
 
-        var services: [any Service] = [server, poller, trimmer, hangUp]
+        var services: [any Service] = [server, poller, trimmer, hangUp, StateFilesGuard(files: stateFiles)]
         if let interval = notifier.watchdogPingInterval {
             services.append(WatchdogService(notifier: notifier, interval: interval))
         }
