@@ -218,6 +218,11 @@ final class IngestTrapsTests: XCTestCase {
             title: "Strong earthquake kills dozens on coast",
             summary: a.summary, published: 1_795_003_600)
         try await expect([retitled], ["article.updated"])
+        // The revision moved the article: readers get its new link (QA: the event kept the old one).
+        let line = try XCTUnwrap(try store.events(after: 0, limit: 100).last?.line)
+        let update = try WireCoding.makeDecoder().decode(Event.self, from: Data(line.utf8))
+        XCTAssertEqual(update.article?.url, "https://wire.example/2026/11/23/quake-kills-dozens")
+        XCTAssertEqual(update.changes, ["title", "url"])
         try await expect([retitled], [])
     }
 

@@ -18,7 +18,7 @@ enum ArticleStep {
             // Learn this copy's keys, so that it is found directly next time.
             try tx.addKeys(article.keys.all, to: known.id)
             try tx.addHints(article.hints, to: known.id)
-            return try revise(known, with: candidate, content: article.content, tx: tx, stories: &stories, now: now)
+            return try revise(known, with: article, tx: tx, stories: &stories, now: now)
         }
         return try window.withClusterer(tx: tx, now: now) { clusterer in
             try insert(article, tx: tx, stories: &stories, clusterer: &clusterer, now: now)
@@ -107,16 +107,23 @@ enum ArticleStep {
         ]
     }
 
+    /// A newer version of a known article: its text, and its link when the revision moved it (a slug
+    /// that follows the headline); an older or already seen version changes nothing.
     private static func revise(
-        _ known: StoredArticle, with candidate: ArticleCandidate, content: ArticleContent,
-        tx: some StoreAccess, stories: inout StoryRows, now: Date
+        _ known: StoredArticle, with article: PreparedArticle, tx: some StoreAccess, stories: inout StoryRows,
+        now: Date
     ) throws -> [EmittedEvent] {
+        let candidate = article.candidate, content = article.content
         let current = ArticleContent(title: known.title, summary: known.summary, versionDate: known.versionDate)
         let decision = RevisionDecision.decide(
             current: current, seenFingerprints: try tx.versions(of: known.id),
             incoming: content)
-        guard case .revised(let changes) = decision else { return [] }
+        guard case .revised(var changes) = decision else { return [] }
         var revised = known
+        if article.keys.canonicalLink != known.canonicalURL, article.link != known.url {
+            revised.url = article.link
+            changes.append("url")
+        }
         revised.title = candidate.title
         revised.summary = candidate.summary
         revised.authors = candidate.authors.isEmpty ? known.authors : candidate.authors
