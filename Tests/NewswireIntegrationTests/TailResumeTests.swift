@@ -6,11 +6,18 @@ import XCTest
 /// like any slow subscriber; it then resumes by itself from the last event it was sent, so what it
 /// prints has neither a gap nor a duplicate.
 final class TailResumeTests: XCTestCase {
-    func testTailPipedIntoAStalledConsumerLosesNothing() async throws {
+    /// The set-up both cut-off cases share: a daemon with `subscriber_queue = 10`, a subscriber that
+    /// follows everything, and a tail (`--json --since 0`) whose output nobody reads, so that once the
+    /// pipe is full it stops reading the socket. Then some 1.1 MB of event lines, far beyond the pipe's
+    /// and the socket's buffers, and one more batch while the tail still has hundreds waiting, which
+    /// is when the daemon cuts it off. Returns every event's seq, as the subscriber got them.
+    private func tailCutOff(name: String) async throws -> (
+        wire: WireHarness, tail: Process, stdout: Pipe, stderr: Pipe, everything: [Int64]
+    ) {
         let count = WireHarness.articlesBeyondSocketBuffers()
         let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
         let wire = try await WireHarness.start(
-            self, name: "tail-resume", items: Array(all[0..<1]),
+            self, name: name, items: Array(all[0..<1]),
             extraConfig: """
                 [socket]
                 subscriber_queue = 10
@@ -19,13 +26,8 @@ final class TailResumeTests: XCTestCase {
         try await fast.wait(for: "the first article") { lines, _ in
             lines.contains { $0["type"] as? String == "article.new" }
         }
-
-        // Nobody reads the tail's stdout until the end: once the pipe is full, it stops reading the socket.
         let (tail, stdout, stderr) = try Self.launchTail(["--json", "--since", "0", "--socket", wire.daemon.socketPath])
-        defer { if tail.isRunning { tail.terminate() } }
-
-        // Some 1.1 MB of event lines, far beyond the pipe's and the socket's buffers; then one more
-        // batch while the tail still has hundreds waiting, which is when the daemon cuts it off.
+        addTeardownBlock { if tail.isRunning { tail.terminate() } }
         wire.publish(Array(all[0..<count]))
         try await fast.wait(timeout: .seconds(120), for: "the articles and their story event") { lines, _ in
             lines.filter { $0["type"] as? String == "article.new" }.count == count
@@ -36,15 +38,26 @@ final class TailResumeTests: XCTestCase {
             lines.filter { $0["type"] as? String == "article.new" }.count == count + 1
                 && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
         }
-        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
-        let last = try XCTUnwrap(everything.last)
+        return (wire, tail, stdout, stderr, fast.rawLines.compactMap { WireHarness.eventSeq($0) })
+    }
 
-        // Now the consumer reads: the tail drains, learns it was cut off, resumes, and catches up.
-        let printed = try Self.readEvents(from: stdout.fileHandleForReading, until: last, within: 60)
+    /// Reads the tail's output until the last of `everything` and checks it is every event once, in
+    /// order; then stops the tail and returns what it said on stderr.
+    private static func readEverythingThenStop(
+        _ tail: Process, stdout: Pipe, stderr: Pipe, everything: [Int64]
+    ) throws -> String {
+        let printed = try readEvents(
+            from: stdout.fileHandleForReading, until: try XCTUnwrap(everything.last), within: 60)
         XCTAssertEqual(printed, everything, "every event once, in order")
         tail.terminate()
         tail.waitUntilExit()
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    func testTailPipedIntoAStalledConsumerLosesNothing() async throws {
+        let (wire, tail, stdout, stderr, everything) = try await tailCutOff(name: "tail-resume")
+        // Now the consumer reads: the tail drains, learns it was cut off, resumes, and catches up.
+        let said = try Self.readEverythingThenStop(tail, stdout: stdout, stderr: stderr, everything: everything)
         XCTAssertTrue(said.contains("resuming after event #"), "it says it resumed: \(said)")
         XCTAssertTrue(wire.daemon.log.contains("subscriber too slow"), "the daemon logs the cut-off")
     }
@@ -53,32 +66,7 @@ final class TailResumeTests: XCTestCase {
     /// connection without a notice (the tail could not take it either), and the tail still resumes
     /// from the last event it printed (it once exited 69 saying the daemon had stopped).
     func testTailWhoseConsumerStallsPastTheLingerResumesToo() async throws {
-        let count = WireHarness.articlesBeyondSocketBuffers()
-        let all = FeedBuilder.manyDistinctItems(count: count + 1, summaryWords: 120)
-        let wire = try await WireHarness.start(
-            self, name: "tail-linger", items: Array(all[0..<1]),
-            extraConfig: """
-                [socket]
-                subscriber_queue = 10
-                """)
-        let fast = try EventSubscriber(path: wire.daemon.socketPath, firstLine: #"{"since":0}"#)
-        try await fast.wait(for: "the first article") { lines, _ in
-            lines.contains { $0["type"] as? String == "article.new" }
-        }
-        let (tail, stdout, stderr) = try Self.launchTail(["--json", "--since", "0", "--socket", wire.daemon.socketPath])
-        defer { if tail.isRunning { tail.terminate() } }
-        // A batch far beyond the pipe's and the socket's buffers, then one more while the tail has
-        // hundreds waiting: the daemon cuts it off, and as it takes nothing, closes it after 5 s.
-        wire.publish(Array(all[0..<count]))
-        try await fast.wait(timeout: .seconds(120), for: "the articles and their story event") { lines, _ in
-            lines.filter { $0["type"] as? String == "article.new" }.count == count
-                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
-        }
-        wire.publish(all)
-        try await fast.wait(for: "the last article and its story event") { lines, _ in
-            lines.filter { $0["type"] as? String == "article.new" }.count == count + 1
-                && (lines.last?["type"] as? String)?.hasPrefix("story.") == true
-        }
+        let (wire, tail, stdout, stderr, everything) = try await tailCutOff(name: "tail-linger")
         let deadline = ContinuousClock.now + .seconds(60)
         while !wire.daemon.log.contains("closed without the notice") {
             guard ContinuousClock.now < deadline else {
@@ -86,13 +74,7 @@ final class TailResumeTests: XCTestCase {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let everything = fast.rawLines.compactMap { WireHarness.eventSeq($0) }
-        let printed = try Self.readEvents(
-            from: stdout.fileHandleForReading, until: try XCTUnwrap(everything.last), within: 60)
-        XCTAssertEqual(printed, everything, "every event once, in order")
-        tail.terminate()
-        tail.waitUntilExit()
-        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = try Self.readEverythingThenStop(tail, stdout: stdout, stderr: stderr, everything: everything)
         XCTAssertTrue(said.contains("newswired closed the connection; resuming after event #"), said)
     }
 
