@@ -40,14 +40,19 @@ struct PreparedArticle: Sendable {
         _ candidates: [ArticleCandidate], adapter: any SourceAdapter, logger: Logger
     ) -> [PreparedArticle] {
         let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
-        let documentLinks = DocumentLinks()
-        var prepared = candidates.compactMap { candidate -> PreparedArticle? in
+        let identified = candidates.compactMap { candidate -> (ArticleCandidate, IdentityKeys)? in
             guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
                 logger.debug(
                     "item without a usable link skipped",
                     metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
                 return nil
             }
+            return (candidate, keys)
+        }
+        let keys = IdentityKeys.withoutKeysSharedAcrossLinks(identified.map(\.1))
+        let documentLinks = DocumentLinks(links: Set(keys.map(\.canonicalLink)))
+        return zip(identified, keys).map { identified, keys in
+            let candidate = identified.0
             // Readers get the link as published, minus tracking parameters and fragment.
             let link = canonicalizer.cleanedLink(candidate.url)
             let content = ArticleContent(
@@ -61,18 +66,15 @@ struct PreparedArticle: Sendable {
                 payload: EncodedArticlePayload(newArticlePayload(of: candidate, link: link)),
                 documentLinks: documentLinks)
         }
-        let keys = IdentityKeys.withoutKeysSharedAcrossLinks(prepared.map(\.keys))
-        for index in prepared.indices { prepared[index].keys = keys[index] }
-        documentLinks.links = Set(keys.map(\.canonicalLink))
-        return prepared
     }
 }
 
 /// The canonical links of one feed document's items, shared by its prepared articles: two items
 /// listed side by side at different links are two articles, however alike their text.
-final class DocumentLinks: @unchecked Sendable {
-    /// Set once, while the document is prepared, before any article is shared.
-    fileprivate(set) var links: Set<String> = []
+final class DocumentLinks: Sendable {
+    private let links: Set<String>
+
+    init(links: Set<String>) { self.links = links }
 
     func contains(_ link: String) -> Bool { links.contains(link) }
 }
