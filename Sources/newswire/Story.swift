@@ -13,12 +13,15 @@ struct Story: ParsableCommand {
     @Flag(help: "Show why each article joined the story.")
     var explain = false
 
-    @Option(help: ArgumentHelp("The daemon's state folder.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The daemon's state folder (default: the user's, else the system service's /var/lib/newswire).",
+            valueName: "dir"))
     var stateDirectory: String?
 
     func run() throws {
-        let paths = DaemonPaths.resolve(stateDirectory: stateDirectory, socket: nil)
-        let store = try StateStore(directory: paths.stateDirectory, readOnly: true)
+        let directory = stateDirectory.map { URL(fileURLWithPath: $0) } ?? DaemonPaths.clientStateDirectory()
+        let store = try StateStore(directory: directory, readOnly: true)
         // A story found to be the same event as another lives on in it: show that one.
         var id = id
         for _ in 0..<64 {

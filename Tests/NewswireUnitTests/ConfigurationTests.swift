@@ -193,6 +193,26 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(user.stateDirectory.path, "/home/ann/.local/state/newswire")
         XCTAssertEqual(user.socketPath, "/run/user/1000/newswire/events.sock")
     }
+
+    /// `newswire story` finds the system service's state when the user has none of their own.
+    func testClientsFallBackToTheSystemStateFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let system = root.appendingPathComponent("var-lib-newswire")
+        try FileManager.default.createDirectory(at: system, withIntermediateDirectories: true)
+        let environment = ["HOME": root.appendingPathComponent("home").path]
+        XCTAssertEqual(
+            DaemonPaths.clientStateDirectory(environment: environment, systemDirectory: system.path).path,
+            root.appendingPathComponent("home/.local/state/newswire").path, "neither has a database: the user's")
+        FileManager.default.createFile(atPath: system.appendingPathComponent("newswire.sqlite3").path, contents: nil)
+        XCTAssertEqual(
+            DaemonPaths.clientStateDirectory(environment: environment, systemDirectory: system.path).path, system.path)
+        let user = root.appendingPathComponent("home/.local/state/newswire")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: user.appendingPathComponent("newswire.sqlite3").path, contents: nil)
+        XCTAssertEqual(
+            DaemonPaths.clientStateDirectory(environment: environment, systemDirectory: system.path).path, user.path)
+    }
 }
 
 extension [UInt8] {

@@ -43,6 +43,19 @@ public struct DaemonPaths: Sendable, Equatable {
         return FileManager.default.fileExists(atPath: system) ? system : user
     }
 
+    /// Where a client looks for the daemon's state: the user's state folder when it holds a
+    /// database, else the system unit's (`StateDirectory=newswire`) when that one does.
+    public static func clientStateDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        systemDirectory: String = "/var/lib/newswire"
+    ) -> URL {
+        let user = defaultStateDirectory(environment: environment)
+        let database = "newswire.sqlite3"
+        if FileManager.default.fileExists(atPath: user.appendingPathComponent(database).path) { return user }
+        let system = URL(fileURLWithPath: systemDirectory)
+        return FileManager.default.fileExists(atPath: system.appendingPathComponent(database).path) ? system : user
+    }
+
     private static func firstPath(_ value: String?) -> String? {
         guard let first = value?.split(separator: ":").first, first.hasPrefix("/") else { return nil }
         return String(first)
