@@ -11,11 +11,16 @@ struct Tail: ParsableCommand {
     @Option(help: ArgumentHelp("The daemon's event socket.", valueName: "path"))
     var socket: String?
 
-    @Option(help: "Start with every stored event after this sequence number.")
+    // Unconditional, so that `--since -1` is read as a number and refused as one (not "missing value").
+    @Option(parsing: .unconditional, help: "Start with every stored event after this sequence number.")
     var since: Int64?
 
     @Flag(help: "Print the event lines exactly as the daemon sends them.")
     var json = false
+
+    func validate() throws {
+        if let since, since < 0 { throw ValidationError("--since is a sequence number, 0 or more; got \(since)") }
+    }
 
     /// How long the daemon has to greet a new connection.
     static let helloTimeoutMilliseconds: Int32 = 10_000

@@ -150,6 +150,12 @@ final class TailResumeTests: XCTestCase {
         let complaint = String(decoding: orphanErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertTrue(complaint.contains("is newswired running?"), complaint)
         XCTAssertFalse(complaint.contains("Usage"), complaint)
+
+        let (negative, _, negativeErrors) = try Self.launchTail(["--since", "-1", "--socket", wire.daemon.socketPath])
+        negative.waitUntilExit()
+        XCTAssertEqual(negative.terminationStatus, 64, "a usage error")
+        let usage = String(decoding: negativeErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(usage.contains("--since is a sequence number, 0 or more; got -1"), usage)
     }
 
     /// `newswire tail` with `arguments`, its output and errors in pipes.
