@@ -1,7 +1,17 @@
+public import Foundation
+
 /// What to do with a copy of an article that is already known.
 public enum RevisionDecision: Sendable, Equatable {
     /// Same text as the current version (or only presentation differs): nothing to say.
     case unchanged
+    /// Same text as the current version, dated earlier by this copy than the version's date so far:
+    /// nothing to say, but the version now dates from `versionDate`.
+    ///
+    /// A version dates from its first appearance by any feed's account. A feed that re-dates its
+    /// items on every fetch gives each copy the time of that fetch; had its first copy set the date
+    /// for good, a revision that keeps the article's own publication date (as most feeds do) would
+    /// look older than the version it revises, and be lost.
+    case unchangedDatedEarlier(versionDate: Date)
     /// A copy of a version seen before, or an older one: ignored, so that two feeds that
     /// disagree never make the article flap between versions.
     case staleCopy
@@ -19,7 +29,12 @@ public enum RevisionDecision: Sendable, Equatable {
         incoming: ArticleContent
     ) -> RevisionDecision {
         let fingerprint = incoming.fingerprint
-        if fingerprint == current.fingerprint { return .unchanged }
+        if fingerprint == current.fingerprint {
+            if let old = current.versionDate, let new = incoming.versionDate, new < old {
+                return .unchangedDatedEarlier(versionDate: new)
+            }
+            return .unchanged
+        }
         if seenFingerprints.contains(fingerprint) { return .staleCopy }
         if let old = current.versionDate, let new = incoming.versionDate, new < old { return .staleCopy }
         var changes: [String] = []

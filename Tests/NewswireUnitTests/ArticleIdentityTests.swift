@@ -78,6 +78,24 @@ final class ArticleIdentityTests: XCTestCase {
                 incoming: old), .staleCopy)
     }
 
+    func testTheSameTextDatedEarlierMovesTheVersionDateBack() {
+        let redated = ArticleContent(
+            title: "Armed groups stage attacks", summary: "Armed groups have launched attacks.",
+            versionDate: Date(timeIntervalSince1970: 9_000))
+        var own = redated
+        own.versionDate = Date(timeIntervalSince1970: 1_000)
+        XCTAssertEqual(
+            RevisionDecision.decide(current: redated, seenFingerprints: [redated.fingerprint], incoming: own),
+            .unchangedDatedEarlier(versionDate: Date(timeIntervalSince1970: 1_000)))
+        // Dated later, or not dated at all, it changes nothing.
+        XCTAssertEqual(
+            RevisionDecision.decide(current: own, seenFingerprints: [own.fingerprint], incoming: redated), .unchanged)
+        own.versionDate = nil
+        XCTAssertEqual(
+            RevisionDecision.decide(current: redated, seenFingerprints: [redated.fingerprint], incoming: own),
+            .unchanged)
+    }
+
     func testTwoFeedsDisagreeingWithoutDatesDoNotFlap() {
         let a = ArticleContent(title: "Title A", summary: "x", versionDate: nil)
         let b = ArticleContent(title: "Title B", summary: "x", versionDate: nil)

@@ -246,6 +246,28 @@ final class IngestTrapsTests: XCTestCase {
         try await expect([one, two], ["article.new", "article.new"])
     }
 
+    func testASiblingFeedThatRedatesItsItemsNeverHidesARevision() async throws {
+        let redating = "https://wire.example/latest/rss"
+        // The re-dating feed is read first: its copy carries the time of that fetch, not the article's.
+        try await expect(
+            [item(a.link, title: a.title, summary: a.summary, published: 1_795_003_600, feed: redating)],
+            ["article.new"])
+        // The section feed gives the article's own date.
+        try await expect([item(a.link, title: a.title, summary: a.summary, published: 1_795_000_000)], [])
+        try await expect(
+            [item(a.link, title: a.title, summary: a.summary, published: 1_795_007_200, feed: redating)], [])
+        // The revision keeps its publication date, as most feeds do: it is a revision all the same.
+        let revised = item(
+            a.link, title: "Strong earthquake hits coast; tsunami warning issued", summary: a.summary,
+            published: 1_795_000_000)
+        try await expect([revised], ["article.updated"], "the revision is not older than the article")
+        // The re-dating feed still lists the first version, dated later: an older version all the same.
+        try await expect(
+            [item(a.link, title: a.title, summary: a.summary, published: 1_795_010_800, feed: redating)], [],
+            "the first version, re-dated, does not revert the revision")
+        try await expect([revised], [])
+    }
+
     func testOlderCopyThroughAnotherFeedNeverReverts() async throws {
         let old = item(a.link, title: a.title, summary: a.summary, published: 1_795_000_000)
         let new = item(

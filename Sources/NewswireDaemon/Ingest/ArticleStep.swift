@@ -118,7 +118,16 @@ enum ArticleStep {
         let decision = RevisionDecision.decide(
             current: current, seenFingerprints: try tx.versions(of: known.id),
             incoming: content)
-        guard case .revised(var changes) = decision else { return [] }
+        var changes: [String]
+        switch decision {
+        case .unchanged, .staleCopy: return []
+        case .unchangedDatedEarlier(let versionDate):
+            var redated = known
+            redated.versionDate = versionDate
+            try tx.updateArticle(redated)
+            return []
+        case .revised(let revisedFields): changes = revisedFields
+        }
         var revised = known
         if article.keys.canonicalLink != known.canonicalURL, article.link != known.url {
             revised.url = article.link
