@@ -18,6 +18,18 @@ final class DevSetQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(score.bCubedF1, 0.77, "\(score)")
     }
 
+    /// The order the daemon reads in: each poll's new items feed by feed, not in `published` order.
+    func testFeedByFeedAsTheDaemonReadsReachesTarget() throws {
+        let fixture = try DevFixture.load()
+        for (interval, seed) in [(900.0, UInt64(1)), (900, 2), (3600, 3)] {
+            let arriving = fixture.feedByFeed(pollInterval: interval, seed: seed)
+            XCTAssertEqual(arriving.count, fixture.articles.count)
+            let score = fixture.score(ClusterRunner.run(articlesAsTheyArrive: arriving))
+            print("dev, feed by feed, polled every \(Int(interval / 60)) min (seed \(seed)): \(score)")
+            XCTAssertGreaterThanOrEqual(score.bCubedF1, 0.80, "\(score)")
+        }
+    }
+
     /// Not an assertion on one lucky order: the mean over several shuffles must also reach the target.
     func testShuffledOrdersOnAverage() throws {
         let fixture = try DevFixture.load()

@@ -20,12 +20,19 @@ public enum ClusterRunner {
         let order = articles.indices.sorted {
             (articles[$0].published, $0) < (articles[$1].published, $1)
         }
+        return run(articlesAsTheyArrive: order.map { articles[$0] }, configuration: configuration)
+    }
+
+    /// Clusters `articles` in the order given, as the daemon does with what its feeds bring (feed by
+    /// feed, each feed's items in the feed's own order), and returns each article's story, in that order.
+    public static func run(
+        articlesAsTheyArrive articles: [ClusterArticle], configuration: StoryClusteringConfiguration = .init()
+    ) -> [(id: String, story: StoryID)] {
         var clusterer = StoryClusterer(configuration: configuration)
         var merges = MergeLedger()
         var assigned: [(id: String, story: StoryID)] = []
         assigned.reserveCapacity(articles.count)
-        for position in order {
-            let article = articles[position]
+        for article in articles {
             clusterer.expire(now: article.published)
             let assignment = clusterer.assign(article)
             for absorbed in assignment.absorbedStories { merges.record(absorbed, into: assignment.story) }

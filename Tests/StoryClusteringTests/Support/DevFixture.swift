@@ -36,6 +36,24 @@ struct DevFixture {
         }
     }
 
+    /// The articles as the daemon would read them when polling every feed every `pollInterval`: at each
+    /// poll, the articles published since the last one, feed by feed (outlets in a reproducible random
+    /// order), each feed newest first, as feeds list their items; every article keeps its `published`
+    /// time, so a feed's items reach the clusterer out of time order and interleaved with other stories.
+    func feedByFeed(pollInterval: TimeInterval, seed: UInt64) -> [ClusterArticle] {
+        var generator = SeededGenerator(seed: seed)
+        let start = articles.map(\.published).min() ?? Date()
+        let polls = Dictionary(grouping: articles) {
+            Int(($0.published.timeIntervalSince(start) / pollInterval).rounded(.down))
+        }
+        return polls.keys.sorted().flatMap { poll in
+            let feeds = Dictionary(grouping: polls[poll] ?? [], by: \.outlet)
+            return feeds.keys.sorted().shuffled(using: &generator).flatMap { outlet in
+                (feeds[outlet] ?? []).sorted { $0.published > $1.published }
+            }
+        }
+    }
+
     /// Scores a clustering of (a subset of) the fixture against the gold labels of the same articles.
     func score(_ result: [(id: String, story: StoryID)]) -> ClusteringScore {
         let predicted = Dictionary(result.map { ($0.id, $0.story) }, uniquingKeysWith: { _, last in last })
