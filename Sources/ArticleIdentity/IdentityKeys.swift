@@ -17,7 +17,15 @@ public struct IdentityKeys: Sendable, Equatable {
 
     /// Derives the keys of `candidate` with its outlet's link rules.
     public init?(candidate: ArticleCandidate, canonicalizer: LinkCanonicalizer) {
-        guard let link = canonicalizer.canonicalize(candidate.url.absoluteString) else { return nil }
+        self.init(
+            candidate: candidate, canonicalLink: canonicalizer.canonicalize(candidate.url.absoluteString),
+            canonicalizer: canonicalizer)
+    }
+
+    /// The same when the candidate's canonical link is known already (see
+    /// `LinkCanonicalizer.canonicalAndCleanedLink`): nil when it is nil.
+    public init?(candidate: ArticleCandidate, canonicalLink link: String?, canonicalizer: LinkCanonicalizer) {
+        guard let link else { return nil }
         canonicalLink = link
         var keys: [String] = []
         keys.reserveCapacity(4)

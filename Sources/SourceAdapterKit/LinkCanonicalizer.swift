@@ -22,8 +22,32 @@ public struct LinkCanonicalizer: Sendable {
         var trimmed = Whitespace.trimmed(link)
         let plain = trimmed.withUTF8 { bytes in PlainLink(bytes).flatMap { canonicalPlain(bytes, $0) } }
         if let plain { return plain }
+        return canonicalWithParts(trimmed)
+    }
+
+    /// `canonicalize` of a trimmed link through `LinkParts` (a link that is not plain).
+    private func canonicalWithParts(_ trimmed: String) -> String? {
         guard let parts = LinkParts(plain: trimmed) ?? Self.parse(trimmed) else { return nil }
         return canonical(parts)
+    }
+
+    /// `canonicalize(link.absoluteString)` and `cleanedLink(link)` from one reading of the link: an
+    /// item needs both, and a plain link is then parsed once instead of twice.
+    public func canonicalAndCleanedLink(_ link: URL) -> (canonical: String?, cleaned: String) {
+        let original = link.absoluteString
+        var trimmed = Whitespace.trimmed(original)
+        let plain = trimmed.withUTF8 { bytes in
+            PlainLink(bytes).map { (canonicalPlain(bytes, $0), cleanPlain(bytes, $0)) }
+        }
+        let canonical = plain?.0 ?? canonicalWithParts(trimmed)
+        guard let cleanedBytes = plain?.1 else {
+            return (canonical, urlString(cleaned: cleanWithComponents(trimmed), original: original))
+        }
+        // What `cleanPlain` keeps of a link is made of bytes that `isVerbatimURL` accepts, after a
+        // lowercase scheme: `cleanedLink` would give it back as is.
+        let cleaned =
+            cleanedBytes.count == trimmed.utf8.count ? trimmed : String(decoding: cleanedBytes, as: UTF8.self)
+        return (canonical, cleaned)
     }
 
     /// The canonical key of a link's parts (see `canonicalize`).
@@ -63,7 +87,11 @@ public struct LinkCanonicalizer: Sendable {
     /// it was when that fails.
     public func cleanedLink(_ link: URL) -> String {
         let original = link.absoluteString
-        let cleaned = clean(original)
+        return urlString(cleaned: clean(original), original: original)
+    }
+
+    /// `cleaned`, the cleaned form of `original`, as `URL(string:)` gives it back (see `cleanedLink`).
+    private func urlString(cleaned: String, original: String) -> String {
         if cleaned == original || Self.isVerbatimURL(cleaned) { return cleaned }
         return URL(string: cleaned)?.absoluteString ?? original
     }

@@ -23,8 +23,9 @@ struct IdentityStage {
 
     /// The article as the clusterer gets it, or `nil` for an item without a usable link (skipped).
     mutating func process(_ candidate: ArticleCandidate, id: String) -> ClusterArticle? {
-        guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else { return nil }
-        let cleaned = canonicalizer.cleanedLink(candidate.url)
+        let (canonicalLink, cleaned) = canonicalizer.canonicalAndCleanedLink(candidate.url)
+        guard let keys = IdentityKeys(candidate: candidate, canonicalLink: canonicalLink, canonicalizer: canonicalizer)
+        else { return nil }
         let content = ArticleContent(
             title: candidate.title, summary: candidate.summary, versionDate: candidate.updated ?? candidate.published)
         let hints = NearDuplicate.hints(outlet: candidate.outlet, title: candidate.title, summary: candidate.summary)

@@ -85,6 +85,14 @@ final class PlainLinkTests: XCTestCase {
                 XCTAssertEqual(canonicalizer.cleanedLink(url), parsedAgain, link)
             }
         }
+        for canonicalizer in canonicalizers {
+            for link in Self.links + odd {
+                guard let url = URL(string: link) else { continue }
+                let both = canonicalizer.canonicalAndCleanedLink(url)
+                XCTAssertEqual(both.canonical, canonicalizer.canonicalize(url.absoluteString), link)
+                XCTAssertEqual(both.cleaned, canonicalizer.cleanedLink(url), link)
+            }
+        }
         XCTAssertTrue(LinkCanonicalizer.isVerbatimURL("https://example.com/a-b_c.d~e/%41?x=1&y=(2)*3#top"))
         XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://example.com/a b"))
         XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("https://example.com/%4"))

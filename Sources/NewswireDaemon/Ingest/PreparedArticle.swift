@@ -40,21 +40,24 @@ struct PreparedArticle: Sendable {
         _ candidates: [ArticleCandidate], adapter: any SourceAdapter, logger: Logger
     ) -> [PreparedArticle] {
         let canonicalizer = LinkCanonicalizer(outletRules: adapter.linkRules)
-        let identified = candidates.compactMap { candidate -> (ArticleCandidate, IdentityKeys)? in
-            guard let keys = IdentityKeys(candidate: candidate, canonicalizer: canonicalizer) else {
+        let identified = candidates.compactMap { candidate -> (ArticleCandidate, IdentityKeys, String)? in
+            // Readers get the link as published, minus tracking parameters and fragment.
+            let (canonicalLink, link) = canonicalizer.canonicalAndCleanedLink(candidate.url)
+            guard
+                let keys = IdentityKeys(
+                    candidate: candidate, canonicalLink: canonicalLink, canonicalizer: canonicalizer)
+            else {
                 logger.debug(
                     "item without a usable link skipped",
                     metadata: ["feed": "\(candidate.feedURL)", "link": "\(candidate.url)"])
                 return nil
             }
-            return (candidate, keys)
+            return (candidate, keys, link)
         }
         let keys = IdentityKeys.withoutKeysSharedAcrossLinks(identified.map(\.1))
         let documentLinks = DocumentLinks(links: Set(keys.map(\.canonicalLink)))
         return zip(identified, keys).map { identified, keys in
-            let candidate = identified.0
-            // Readers get the link as published, minus tracking parameters and fragment.
-            let link = canonicalizer.cleanedLink(candidate.url)
+            let (candidate, _, link) = identified
             let content = ArticleContent(
                 title: candidate.title, summary: candidate.summary,
                 versionDate: candidate.updated ?? candidate.published)
