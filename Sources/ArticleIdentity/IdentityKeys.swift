@@ -29,20 +29,19 @@ public struct IdentityKeys: Sendable, Equatable {
         canonicalLink = link
         var keys: [String] = []
         keys.reserveCapacity(4)
-        keys.append("url:" + link)
+        keys.append(String(concatenating: "url:", link))
         if let rawGuid = candidate.guid.map(Whitespace.trimmed), Self.hasFourCharacters(rawGuid) {
-            keys.append("guid:\(candidate.outlet):\(rawGuid)")
-            if let guidLink = canonicalizer.canonicalize(rawGuid), let pathStart = Self.pathStart(guidLink) {
-                let path = String(guidLink[pathStart...])
-                if path.utf8.count > 1 {  // ASCII: a canonical path is percent-encoded
-                    keys.append("guidpath:\(candidate.outlet):\(path)")
-                    keys.append("url:" + guidLink)
-                }
+            keys.append(String(concatenating: "guid:", candidate.outlet, ":", rawGuid))
+            // ASCII: a canonical path is percent-encoded.
+            if let guidLink = canonicalizer.canonicalize(rawGuid), let path = Self.path(of: guidLink),
+                path.utf8.count > 1
+            {
+                keys.append(String(concatenating: "guidpath:", candidate.outlet, ":", path))
+                // No key repeats another but this one, when the guid's link is the item's own.
+                if guidLink != link { keys.append(String(concatenating: "url:", guidLink)) }
             }
         }
-        all = []
-        all.reserveCapacity(keys.count)
-        for key in keys where !all.contains(key) { all.append(key) }  // at most four
+        all = keys
     }
 
     /// The keys of one feed document's items, less those that items with different canonical
@@ -75,10 +74,13 @@ public struct IdentityKeys: Sendable, Equatable {
         text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil
     }
 
-    /// Where the path (or query) starts in a canonical `https://host…` link.
-    private static func pathStart(_ link: String) -> String.Index? {
-        let bytes = link.utf8
-        let afterScheme = bytes.index(bytes.startIndex, offsetBy: "https://".utf8.count)
-        return bytes[afterScheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
+    /// The path (or query) of a canonical `https://host…` link: from the first `/` or `?` after its host.
+    private static func path(of link: String) -> Substring? {
+        var link = link
+        let start = link.withUTF8 { bytes in
+            bytes["https://".utf8.count...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
+        }
+        guard let start else { return nil }
+        return link[link.utf8.index(link.startIndex, offsetBy: start)...]
     }
 }

@@ -23,27 +23,28 @@ public enum NearDuplicate {
         }
         if let edges, edges.count >= minimumWords {
             return [
-                "s:\(outlet):\(HashDigits.string(edges.leading, radix: 36))",
-                "e:\(outlet):\(HashDigits.string(edges.trailing, radix: 36))",
+                String(concatenating: "s:", outlet, ":", HashDigits.string(edges.leading, radix: 36)),
+                String(concatenating: "e:", outlet, ":", HashDigits.string(edges.trailing, radix: 36)),
             ]
         }
         // Other long summaries: only their two ends are folded.
         if edges == nil, let ends = summary.withUTF8({ SummaryEnds(utf8: $0, words: edgeWords) }) {
             let head = FoldedWords(ends.head), tail = FoldedWords(ends.tail)
             return [
-                "s:\(outlet):\(hash(head, head.ranges.prefix(edgeWords)))",
-                "e:\(outlet):\(hash(tail, tail.ranges.suffix(edgeWords)))",
+                String(concatenating: "s:", outlet, ":", hash(head, head.ranges.prefix(edgeWords))),
+                String(concatenating: "e:", outlet, ":", hash(tail, tail.ranges.suffix(edgeWords))),
             ]
         }
         let summaryText = FoldedWords(summary)
         guard summaryText.count >= minimumWords else {
             // Without a summary only the title can find a copy (and only a long, identical one matches).
             let titleText = FoldedWords(title)
-            return titleText.count >= minimumWords ? ["t:\(outlet):\(hash(titleText, titleText.ranges[...]))"] : []
+            return titleText.count >= minimumWords
+                ? [String(concatenating: "t:", outlet, ":", hash(titleText, titleText.ranges[...]))] : []
         }
         return [
-            "s:\(outlet):\(hash(summaryText, summaryText.ranges.prefix(edgeWords)))",
-            "e:\(outlet):\(hash(summaryText, summaryText.ranges.suffix(edgeWords)))",
+            String(concatenating: "s:", outlet, ":", hash(summaryText, summaryText.ranges.prefix(edgeWords))),
+            String(concatenating: "e:", outlet, ":", hash(summaryText, summaryText.ranges.suffix(edgeWords))),
         ]
     }
 
