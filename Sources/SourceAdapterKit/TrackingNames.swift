@@ -1,18 +1,23 @@
 /// `LinkRules.isTracking` on the bytes of a parameter name, with no string made: the rules' names
 /// and prefixes as bytes, compared with the name lowercased on the fly (ASCII).
 struct TrackingNames: Sendable {
-    private let names: [[UInt8]]
+    /// The exact names by length: `namesByLength[n]` holds those of `n` bytes, so that a parameter
+    /// is compared with a few names instead of all of them (twice per parameter of every item).
+    private let namesByLength: [[[UInt8]]]
     private let prefixes: [[UInt8]]
 
     init(_ rules: LinkRules) {
-        names = rules.trackingParameters.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let names = rules.trackingParameters.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        var namesByLength = [[[UInt8]]](repeating: [], count: (names.map(\.count).max() ?? 0) + 1)
+        for name in names { namesByLength[name.count].append(name) }
+        self.namesByLength = namesByLength
         prefixes = rules.trackingPrefixes.map { Array($0.utf8) }
     }
 
     /// Whether the ASCII name in `name` (no percent-escapes) is tracking noise.
     func contains(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        for candidate in names where candidate.count == name.count && Self.equalsLowercased(name, candidate) {
-            return true
+        if name.count < namesByLength.count {
+            for candidate in namesByLength[name.count] where Self.equalsLowercased(name, candidate) { return true }
         }
         for prefix in prefixes where prefix.count <= name.count {
             if Self.equalsLowercased(UnsafeBufferPointer(rebasing: name[0..<prefix.count]), prefix) { return true }
