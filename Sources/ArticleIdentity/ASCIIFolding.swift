@@ -31,9 +31,32 @@ enum ASCIIFolding {
     }
 
     /// The FNV-1a hash `hash` continued with the folded bytes of the ASCII text in `bytes`.
+    ///
+    /// Its own loop rather than `fold`: the bytes most text is made of (lowercase letters, digits and
+    /// most punctuation) are tested first and hashed as they are, with no optional in between.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, into hash: UInt64) -> UInt64 {
         var hash = hash
-        fold(bytes) { hash = StableHash.fnv1a64($0, into: hash) }
+        var started = false
+        var pendingSpace = false
+        for byte in bytes {
+            var folded = byte
+            if byte > UInt8(ascii: "`") || (byte > UInt8(ascii: " ") && byte < UInt8(ascii: "A")) {
+                // As is: lowercase letters, `{|}~`, digits and punctuation below `A`.
+            } else if byte &- UInt8(ascii: "A") < 26 {
+                folded = byte | 0x20
+            } else if byte == UInt8(ascii: " ") || byte &- 0x09 < 5 {
+                pendingSpace = started
+                continue
+            } else if byte == UInt8(ascii: "`") {
+                folded = UInt8(ascii: "'")
+            }
+            if pendingSpace {
+                hash = StableHash.fnv1a64(UInt8(ascii: " "), into: hash)
+                pendingSpace = false
+            }
+            hash = StableHash.fnv1a64(folded, into: hash)
+            started = true
+        }
         return hash
     }
 
