@@ -30,7 +30,7 @@ struct PlainLink {
         isSecure = schemeLength == 5
         index += 3
         let hostStart = index
-        while index < bytes.count, Self.hostBytes.contains(bytes[index]) { index += 1 }
+        index = Self.hostBytes.endOfRun(in: bytes, from: index)
         guard index > hostStart else { return nil }
         host = hostStart..<index
         if index < bytes.count {
@@ -42,15 +42,15 @@ struct PlainLink {
         let pathStart = index
         var queryStart: Int?
         var fragmentStart: Int?
-        while index < bytes.count {
-            let byte = bytes[index]
-            if Self.plainBytesButQuestionMark.contains(byte) {  // most of a link
-                index += 1
-                continue
-            }
-            switch byte {
+        while true {
+            // Most of a link is plain bytes: skip them in a tight loop, then look at the one that stops it.
+            index = Self.plainBytesButQuestionMark.endOfRun(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            switch bytes[index] {
             case UInt8(ascii: "?") where queryStart == nil && fragmentStart == nil:
                 queryStart = index
+            case UInt8(ascii: "?"):
+                break  // a later `?` is part of the query or fragment
             case UInt8(ascii: "#"):
                 guard fragmentStart == nil else { return nil }
                 fragmentStart = index
@@ -58,7 +58,7 @@ struct PlainLink {
                 guard index + 2 < bytes.count, Self.isHexDigit(bytes[index + 1]), Self.isHexDigit(bytes[index + 2])
                 else { return nil }
             default:
-                guard Self.isPlainByte(byte) else { return nil }
+                return nil  // not `isPlainByte`
             }
             index += 1
         }
@@ -114,9 +114,20 @@ struct ASCIISet: Sendable {
     /// Bytes 64–127.
     let high: UInt64
 
+    /// Picks the mask by the byte's range (a conditional move, no mask for bytes from 128), then tests
+    /// its bit with a masked shift: no branch, so a loop over a link's bytes runs a few instructions a byte.
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
-        byte < 64 ? low >> byte & 1 != 0 : byte < 128 && high >> (byte - 64) & 1 != 0
+        let mask = byte < 64 ? low : byte < 128 ? high : 0
+        return mask &>> UInt64(byte & 63) & 1 != 0
+    }
+
+    /// The index of the first byte from `index` that is not in the set, or `bytes.count`.
+    @inline(__always)
+    func endOfRun(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index < bytes.count, contains(bytes[index]) { index += 1 }
+        return index
     }
 }
 
