@@ -10,11 +10,14 @@ public struct LinkCanonicalizer: Sendable {
     public let rules: LinkRules
     /// The rules' tracking parameters as bytes, for plain links.
     let tracking: TrackingNames
+    /// The UTF-8 length of the longest host alias of the rules (0 without any), to size plain keys.
+    let longestHostAlias: Int
 
     /// - Parameter outletRules: the adapter's rules, added to `LinkRules.global`.
     public init(outletRules: LinkRules = LinkRules()) {
         self.rules = LinkRules.global.merged(with: outletRules)
         self.tracking = TrackingNames(rules)
+        self.longestHostAlias = rules.hostAliases.values.map(\.utf8.count).max() ?? 0
     }
 
     /// The canonical key of `link`, or nil when it is not an http(s) URL with a host.
@@ -40,14 +43,13 @@ public struct LinkCanonicalizer: Sendable {
             PlainLink(bytes).map { (canonicalPlain(bytes, $0), cleanPlain(bytes, $0)) }
         }
         let canonical = plain?.0 ?? canonicalWithParts(trimmed)
-        guard let cleanedBytes = plain?.1 else {
-            return (canonical, urlString(cleaned: cleanWithComponents(trimmed), original: original))
-        }
         // What `cleanPlain` keeps of a link is made of bytes that `isVerbatimURL` accepts, after a
         // lowercase scheme: `cleanedLink` would give it back as is.
-        let cleaned =
-            cleanedBytes.count == trimmed.utf8.count ? trimmed : String(decoding: cleanedBytes, as: UTF8.self)
-        return (canonical, cleaned)
+        switch plain?.1 {
+        case .unchanged: return (canonical, trimmed)
+        case .cleaned(let cleaned): return (canonical, cleaned)
+        case nil: return (canonical, urlString(cleaned: cleanWithComponents(trimmed), original: original))
+        }
     }
 
     /// The canonical key of a link's parts (see `canonicalize`).
@@ -77,8 +79,11 @@ public struct LinkCanonicalizer: Sendable {
     public func clean(_ link: String) -> String {
         var trimmed = Whitespace.trimmed(link)
         let plain = trimmed.withUTF8 { bytes in PlainLink(bytes).flatMap { cleanPlain(bytes, $0) } }
-        if let plain { return plain.count == trimmed.utf8.count ? trimmed : String(decoding: plain, as: UTF8.self) }
-        return cleanWithComponents(trimmed)
+        switch plain {
+        case .unchanged: return trimmed
+        case .cleaned(let cleaned): return cleaned
+        case nil: return cleanWithComponents(trimmed)
+        }
     }
 
     /// `clean` of a link already read as a `URL`, as `URL(string:)` would give it back

@@ -13,6 +13,8 @@ final class PlainLinkTests: XCTestCase {
             outletRules: LinkRules(
                 trackingPrefixes: ["x_"], ampPathPrefixes: ["/amp", "/m"],
                 hostAliases: ["m.example.com": "example.com", "amp.example.com": "example.org"])),
+        // An alias longer than its host: a plain key is written into a buffer sized by the longest.
+        LinkCanonicalizer(outletRules: LinkRules(hostAliases: ["x.io": "a-much-longer-canonical-host.example.com"])),
     ]
 
     private static let links = [
@@ -29,6 +31,13 @@ final class PlainLinkTests: XCTestCase {
         "https://example.com/x?fbclid=1#f", "https://example.com/x?a=1=2&b==3", "https://example.com/x?%75tm_source=1",
         "https://example.com/x?q=%2F%2f%41", "https://news.example.com/2026/11/24/story-title-1234/?id=9&ref=rss",
         "http://www.outlet-3.example.com/news/12/mt-gox-files-for-bankruptcy-77?utm_source=rss&utm_medium=feed&id=77",
+        // Keys and cleaned links written on the stack: links that lose nothing, a fragment only, every
+        // parameter, or grow through an alias; escapes, empty queries and fragments, odd cases.
+        "https://x.io", "https://X.IO/a/?z=1&a=2&fbclid=3#f", "HTTP://Example.com:8080/x?utm_source=1#f",
+        "https://example.com/caf%C3%A9?q=%e2%82%AC&utm_medium=x", "https://example.com/x?#frag",
+        "https://example.com/ü?a=1", "http://example.com/a?b=1&utm_source=2#", "https://example.com/a#b?c",
+        "https://example.com/a?b=1?c#d?e", "https://example.com/%7Euser/%2d%2D?%7e=1&x=%41%2f",
+        "http://example.com/a?zeta=1&alpha=2&Alpha=3&alpha=1&beta",
     ]
 
     func testCanonicalKeysOfPlainLinksAreThoseOfTheGeneralPath() {
