@@ -125,7 +125,7 @@ extension LinkCanonicalizer {
                 out.remove(start..<(start + length))
             }
         }
-        if out.count - start >= 4, out.written[(out.count - 4)...].elementsEqual("/amp".utf8) { out.removeLast(4) }
+        if out.count - start >= 4, out.hasSuffix("/amp") { out.removeLast(4) }
         while out.count - start > 1, out.last == UInt8(ascii: "/") { out.removeLast(1) }
         if out.count - start == 1, out.last == UInt8(ascii: "/") { out.removeLast(1) }
     }
@@ -200,8 +200,23 @@ struct ByteWriter {
         count += bytes.count
     }
 
+    /// Appends a literal (`https://`): its bytes are at hand, where walking a `String`'s UTF-8 view cost
+    /// more than 300 instructions for these eight bytes.
+    mutating func append(contentsOf text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)[...])
+    }
+
     mutating func append(contentsOf text: String) {
-        for byte in text.utf8 { append(byte) }
+        var text = text
+        text.withUTF8 { append(contentsOf: $0[...]) }
+    }
+
+    /// Whether the bytes written end with those of `suffix`.
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        for offset in 0..<length where buffer[count - length + offset] != suffix.utf8Start[offset] { return false }
+        return true
     }
 
     mutating func removeLast(_ removed: Int) { count -= removed }
