@@ -70,8 +70,15 @@ public struct IdentityKeys: Sendable, Equatable {
     }
 
     /// `text.count >= 4`, without counting the characters of a long guid.
-    private static func hasFourCharacters(_ text: String) -> Bool {
-        text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil
+    ///
+    /// Most guids start with four ASCII bytes: two ASCII bytes are always two characters but for CR LF,
+    /// so four of them, the first three not CR, start four characters, with no grapheme breaking.
+    static func hasFourCharacters(_ text: String) -> Bool {
+        let startsPlain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= 4 && bytes[0..<4].allSatisfy { $0 < 0x80 } && !bytes[0..<3].contains(UInt8(ascii: "\r"))
+        }
+        if startsPlain == true { return true }
+        return text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil
     }
 
     /// The path (or query) of a canonical `https://host…` link: from the first `/` or `?` after its host.

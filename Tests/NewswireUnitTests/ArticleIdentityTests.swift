@@ -1,7 +1,8 @@
-import ArticleIdentity
 import Foundation
 import SourceAdapterKit
 import XCTest
+
+@testable import ArticleIdentity
 
 final class ArticleIdentityTests: XCTestCase {
     private func candidate(url: String, guid: String?, outlet: String = "aljazeera") -> ArticleCandidate {
@@ -139,5 +140,20 @@ final class ArticleIdentityTests: XCTestCase {
             title: "  Über DIE  Brücke\u{2014}“Quoted”\u{00A0}text\t`x´ ",
             summary: "Rebels Attacked  the AIRPORT.", versionDate: nil)
         XCTAssertEqual(content.fingerprint, "f7752429f8d86e94")
+    }
+}
+
+/// `IdentityKeys.hasFourCharacters` tests four leading ASCII bytes before counting characters: it must
+/// say what `count >= 4` says.
+final class GuidLengthTests: XCTestCase {
+    func testFourCharactersAsCountSaysThem() {
+        let texts = [
+            "", "a", "abc", "abcd", "abcde", "\r\n\r\n", "\r\nab", "ab\r\n", "abc\r\n", "a\r\nbc", "a\r\nb\r\n",
+            "e\u{301}abc", "abce\u{301}", "ab\u{301}c", "ab🙂", "ab🙂c", "👨‍👩‍👧‍👦abc", "日本語", "日本語です", "🇫🇷🇩🇪",
+            "abc\u{301}", "\n\r\n\r", "a\rb\r", "\t\t\t\t",
+        ]
+        for text in texts {
+            XCTAssertEqual(IdentityKeys.hasFourCharacters(text), text.count >= 4, text.debugDescription)
+        }
     }
 }
