@@ -24,7 +24,12 @@ public struct IdentityKeys: Sendable, Equatable {
 
     /// The same when the candidate's canonical link is known already (see
     /// `LinkCanonicalizer.canonicalAndCleanedLink`): nil when it is nil.
-    public init?(candidate: ArticleCandidate, canonicalLink link: String?, canonicalizer: LinkCanonicalizer) {
+    ///
+    /// Both are borrowed: an initializer takes its arguments owned by default, and the caller then
+    /// copied the candidate and the canonicalizer (a dozen retains and releases) for every item.
+    public init?(
+        candidate: borrowing ArticleCandidate, canonicalLink link: String?, canonicalizer: borrowing LinkCanonicalizer
+    ) {
         guard let link else { return nil }
         canonicalLink = link
         var keys: [String] = []
