@@ -37,13 +37,14 @@ public struct IdentityKeys: Sendable, Equatable {
         keys.append(String(concatenating: "url:", link))
         if let rawGuid = candidate.guid.map(Whitespace.trimmed), Self.hasFourCharacters(rawGuid) {
             keys.append(String(concatenating: "guid:", candidate.outlet, ":", rawGuid))
+            // The guid's link is only wanted as a key: made with its `url:` prefix, in one string.
             // ASCII: a canonical path is percent-encoded.
-            if let guidLink = canonicalizer.canonicalize(rawGuid), let path = Self.path(of: guidLink),
-                path.utf8.count > 1
+            if let guidKey = canonicalizer.canonicalize(rawGuid, prefixedWith: "url:"),
+                let path = Self.path(of: guidKey), path.utf8.count > 1
             {
                 keys.append(String(concatenating: "guidpath:", candidate.outlet, ":", path))
                 // No key repeats another but this one, when the guid's link is the item's own.
-                if guidLink != link { keys.append(String(concatenating: "url:", guidLink)) }
+                if guidKey != keys[0] { keys.append(guidKey) }
             }
         }
         all = keys
@@ -86,11 +87,11 @@ public struct IdentityKeys: Sendable, Equatable {
         return text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil
     }
 
-    /// The path (or query) of a canonical `https://host…` link: from the first `/` or `?` after its host.
-    private static func path(of link: String) -> Substring? {
-        var link = link
+    /// The path (or query) of a `url:https://host…` key: from the first `/` or `?` after its host.
+    private static func path(of key: String) -> Substring? {
+        var link = key
         let start = link.withUTF8 { bytes in
-            bytes["https://".utf8.count...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
+            bytes["url:https://".utf8.count...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
         }
         guard let start else { return nil }
         return link[link.utf8.index(link.startIndex, offsetBy: start)...]

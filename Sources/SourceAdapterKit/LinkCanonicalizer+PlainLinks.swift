@@ -9,12 +9,15 @@ extension LinkCanonicalizer {
     ///
     /// Written into a buffer on the stack and copied once into the key: no array per link. Escapes only
     /// shrink, so `https://`, the host (or its longest alias), the path and the query bound its size.
-    func canonicalPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ link: PlainLink) -> String? {
+    /// `prefix`, when given, is written first (see `canonicalize(_:prefixedWith:)`).
+    func canonicalPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ link: PlainLink, prefix: StaticString = "") -> String? {
         let capacity =
-            "https://".utf8.count + max(link.host.count, longestHostAlias) + link.path.count + 1
+            prefix.utf8CodeUnitCount + "https://".utf8.count + max(link.host.count, longestHostAlias) + link.path.count
+            + 1
             + (link.query?.count ?? 0)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var out = ByteWriter(buffer)
+            out.append(contentsOf: prefix)
             out.append(contentsOf: "https://")
             appendCanonicalHost(bytes[link.host], to: &out)
             let pathStart = out.count

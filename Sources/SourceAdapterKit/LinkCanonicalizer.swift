@@ -28,6 +28,17 @@ public struct LinkCanonicalizer: Sendable {
         return canonicalWithParts(trimmed)
     }
 
+    /// `prefix` followed by `canonicalize(link)`, made as one string: an identity key (`url:…`) made
+    /// without first making the canonical link a string of its own, when only the key is wanted.
+    public func canonicalize(_ link: String, prefixedWith prefix: StaticString) -> String? {
+        var trimmed = Whitespace.trimmed(link)
+        let plain = trimmed.withUTF8 { bytes in
+            PlainLink(bytes).flatMap { canonicalPlain(bytes, $0, prefix: prefix) }
+        }
+        if let plain { return plain }
+        return canonicalWithParts(trimmed).map { prefix.description + $0 }
+    }
+
     /// `canonicalize` of a trimmed link through `LinkParts` (a link that is not plain).
     private func canonicalWithParts(_ trimmed: String) -> String? {
         guard let parts = LinkParts(plain: trimmed) ?? Self.parse(trimmed) else { return nil }

@@ -49,6 +49,20 @@ final class PlainLinkTests: XCTestCase {
         }
     }
 
+    /// A key made with its prefix in one string is the prefix and the canonical link, plain or not.
+    func testPrefixedKeysAreThePrefixAndTheCanonicalLink() {
+        let others = [
+            "https://user@example.com:8080/x?gclid=3#y", "https://example.com/a b?utm_source=x", "ftp://x.io/a", "",
+        ]
+        for canonicalizer in canonicalizers {
+            for link in Self.links + others {
+                XCTAssertEqual(
+                    canonicalizer.canonicalize(link, prefixedWith: "url:"),
+                    canonicalizer.canonicalize(link).map { "url:" + $0 }, link)
+            }
+        }
+    }
+
     func testCleanedPlainLinksAreWhatURLComponentsGives() {
         for canonicalizer in canonicalizers {
             for link in Self.links {
