@@ -124,6 +124,25 @@ final class PlainLinkTests: XCTestCase {
         XCTAssertFalse(LinkCanonicalizer.isVerbatimURL("mailto:a@example.com"))
     }
 
+    /// Links and guids are trimmed without `trimmingCharacters` when their ends are printable ASCII: the
+    /// result must be what it gives, native, bridged, small or not.
+    func testTrimmedIsWhatTrimmingCharactersGives() {
+        let texts = [
+            "", " ", "a", " a", "a ", "\ta\n", "https://example.com/x", " https://example.com/x\r\n",
+            "\u{00A0}x\u{00A0}",
+            "é", "xé", "éx", "\u{3000}https://example.com\u{2028}", "~", "\u{7F}a", "a\u{7F}",
+            "https://example.com/long-path-0123456789",
+        ]
+        for text in texts {
+            let bridged = NSString(string: text) as String
+            for candidate in [text, bridged] {
+                XCTAssertEqual(
+                    Whitespace.trimmed(candidate), candidate.trimmingCharacters(in: .whitespacesAndNewlines),
+                    candidate.debugDescription)
+            }
+        }
+    }
+
     func testPlainLinksAreFound() {
         var link = "https://example.com/a?b=c#d"
         let parts = link.withUTF8 { PlainLink($0) }
