@@ -158,6 +158,10 @@ final class PlainLinkTests: XCTestCase {
             let byte = UInt8(value)
             let isHost = PlainLink.isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
             XCTAssertEqual(PlainLink.hostBytes.contains(byte), isHost, "\(value)")
+            XCTAssertEqual(PlainLink.byteKinds[value] & PlainLink.hostKind != 0, isHost, "\(value)")
+            XCTAssertEqual(
+                PlainLink.byteKinds[value] & PlainLink.plainButQuestionMarkKind != 0,
+                PlainLink.isPlainByte(byte) && byte != UInt8(ascii: "?"), "\(value)")
             XCTAssertEqual(
                 PlainLink.plainBytesButQuestionMark.contains(byte),
                 PlainLink.isPlainByte(byte) && byte != UInt8(ascii: "?"), "\(value)")
