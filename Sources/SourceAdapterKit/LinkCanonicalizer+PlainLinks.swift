@@ -109,11 +109,11 @@ extension LinkCanonicalizer {
             start += 4
         }
         let hostStart = out.count
-        for byte in host[start..<end] { out.append(TrackingNames.lowercased(byte)) }
+        out.appendLowercased(host[start..<end])
         guard !rules.hostAliases.isEmpty else { return }
         if let alias = rules.hostAliases[String(decoding: out.written[hostStart...], as: UTF8.self)] {
             out.removeLast(out.count - hostStart)
-            out.append(contentsOf: alias)
+            out.append(utf8Of: alias)
         }
     }
 
@@ -209,7 +209,8 @@ struct ByteWriter {
         append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)[...])
     }
 
-    mutating func append(contentsOf text: String) {
+    /// Appends the UTF-8 of `text` (a host alias). Named apart so that a literal is a `StaticString`.
+    mutating func append(utf8Of text: String) {
         var text = text
         text.withUTF8 { append(contentsOf: $0[...]) }
     }
@@ -220,6 +221,16 @@ struct ByteWriter {
         guard count >= length else { return false }
         for offset in 0..<length where buffer[count - length + offset] != suffix.utf8Start[offset] { return false }
         return true
+    }
+
+    /// Appends `bytes` with ASCII capitals lowercased: one capacity check for the run, and the case bit
+    /// set without a branch (a host is lowercased for every key).
+    mutating func appendLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        precondition(bytes.count <= buffer.count - count)
+        for byte in bytes {
+            buffer[count] = byte | (byte &- UInt8(ascii: "A") < 26 ? 0x20 : 0)
+            count += 1
+        }
     }
 
     mutating func removeLast(_ removed: Int) { count -= removed }
