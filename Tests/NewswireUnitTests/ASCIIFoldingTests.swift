@@ -8,8 +8,13 @@ final class ASCIIFoldingTests: XCTestCase {
     /// ends and inside, backticks, digits, punctuation and control bytes.
     private func texts() -> [String] {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array(" \t\n\r\u{0B}\u{0C}aZz09`'\"-.,;:!?()[]/&%#@AbCdE\u{01}\u{7F}x")
+        let alphabet = Array(" \t\n\r\u{0B}\u{0C}aZz09`'\"-.,;:!?()[]/&%#@AbCdE\u{01}\u{7F}x\u{00}")
         var texts = ["", " ", "  \t ", "A", " a ", "Mali's `BIG` news", "  Two  spaces  ", "a\u{0B}b\u{0C}c"]
+        // Every ASCII byte, alone and between letters (the hash folds each through a table).
+        texts += (0..<128).flatMap { value in
+            let character = String(UnicodeScalar(UInt8(value)))
+            return [character, "a\(character)b", " \(character) "]
+        }
         for _ in 0..<2_000 {
             let length = Int.random(in: 0..<40, using: &generator)
             texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
