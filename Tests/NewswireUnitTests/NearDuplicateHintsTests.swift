@@ -32,6 +32,16 @@ final class NearDuplicateHintsTests: XCTestCase {
         }
     }
 
+    /// `EdgeWordHashes` finds and lowercases word bytes through a table: letters and digits, lowercased.
+    func testWordByteTableHoldsLettersAndDigitsLowercased() {
+        for value in 0...255 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            let isWord = value < 128 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+            let expected = isWord ? UInt8(ascii: Unicode.Scalar(String(scalar).lowercased())!) : 0
+            XCTAssertEqual(EdgeWordHashes.wordBytes[value], expected, "\(value)")
+        }
+    }
+
     /// ASCII summaries are hashed from their bytes (`EdgeWordHashes`) without folding them first.
     func testASCIISummariesGiveTheHintsOfTheirFoldedWords() {
         var generator = SystemRandomNumberGenerator()
