@@ -21,18 +21,24 @@ extension LinkCanonicalizer {
             out.append(contentsOf: "https://")
             appendCanonicalHost(bytes[link.host], to: &out)
             let pathStart = out.count
-            Self.appendNormalizingPercentEncoding(bytes[link.path], to: &out)
+            Self.appendNormalizingPercentEncoding(bytes[link.path], to: &out, mayHoldEscapes: link.hasEscapes)
             foldPath(from: pathStart, in: &out)
             if let query = link.query, !query.isEmpty {
-                guard appendCanonicalQuery(UnsafeBufferPointer(rebasing: bytes[query]), to: &out) else { return nil }
+                guard
+                    appendCanonicalQuery(
+                        UnsafeBufferPointer(rebasing: bytes[query]), to: &out, mayHoldEscapes: link.hasEscapes)
+                else { return nil }
             }
             return out.string
         }
     }
 
     /// Appends `?` and the kept parameters of `query`, normalized and sorted (see `canonicalQuery`), to
-    /// `out`; nothing when none is kept. False when the query needs the general rules.
-    private func appendCanonicalQuery(_ query: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter) -> Bool {
+    /// `out`; nothing when none is kept. False when the query needs the general rules. Without
+    /// `mayHoldEscapes` the query holds no `%`.
+    private func appendCanonicalQuery(
+        _ query: UnsafeBufferPointer<UInt8>, to out: inout ByteWriter, mayHoldEscapes: Bool
+    ) -> Bool {
         // The parameters are normalized one after another into a second buffer, then sorted by their
         // ranges there: a kept parameter is at least one byte and an `&`, so half the query bounds them.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: query.count) { normalizedBuffer in
@@ -46,10 +52,12 @@ extension LinkCanonicalizer {
                     guard let first = pair.first else { continue }
                     let nameEnd = pair.firstIndex(of: UInt8(ascii: "=")) ?? index
                     let name = query[pair.startIndex..<nameEnd]
-                    guard first != UInt8(ascii: "="), !name.contains(UInt8(ascii: "%")) else { return false }
+                    guard first != UInt8(ascii: "="), !(mayHoldEscapes && name.contains(UInt8(ascii: "%"))) else {
+                        return false
+                    }
                     if tracking.contains(UnsafeBufferPointer(rebasing: name)) { continue }
                     let start = normalized.count
-                    Self.appendNormalizingPercentEncoding(pair, to: &normalized)
+                    Self.appendNormalizingPercentEncoding(pair, to: &normalized, mayHoldEscapes: mayHoldEscapes)
                     keptBuffer[keptCount] = start..<normalized.count
                     keptCount += 1
                 }
@@ -88,7 +96,7 @@ extension LinkCanonicalizer {
                 pairStart = index + 1
                 let nameEnd = pair.firstIndex(of: UInt8(ascii: "=")) ?? index
                 let name = bytes[pair.startIndex..<nameEnd]
-                guard !name.isEmpty, !name.contains(UInt8(ascii: "%")) else { return nil }
+                guard !name.isEmpty, !(link.hasEscapes && name.contains(UInt8(ascii: "%"))) else { return nil }
                 if tracking.contains(UnsafeBufferPointer(rebasing: name)) { continue }
                 out.append(kept == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
                 out.append(contentsOf: pair)
@@ -134,8 +142,12 @@ extension LinkCanonicalizer {
     }
 
     /// `normalizePercentEncoding` of `part`, appended to `out`.
-    static func appendNormalizingPercentEncoding(_ part: Slice<UnsafeBufferPointer<UInt8>>, to out: inout ByteWriter) {
-        guard part.contains(UInt8(ascii: "%")) else {
+    /// Without `mayHoldEscapes` (no `%` in the whole link, see `PlainLink.hasEscapes`) the part is not
+    /// searched for one.
+    static func appendNormalizingPercentEncoding(
+        _ part: Slice<UnsafeBufferPointer<UInt8>>, to out: inout ByteWriter, mayHoldEscapes: Bool
+    ) {
+        guard mayHoldEscapes, part.contains(UInt8(ascii: "%")) else {
             out.append(contentsOf: part)  // most paths and parameters have no escape: one copy
             return
         }

@@ -16,6 +16,9 @@ struct PlainLink {
     var fragment: Range<Int>?
     /// The scheme is `https` (in any case).
     var isSecure: Bool
+    /// A `%` escape is somewhere in the link: without one, its parts are copied as they are, with no
+    /// search for escapes in each.
+    var hasEscapes = false
 
     /// The parts of `bytes`, or `nil` when it is not a plain http(s) link.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -57,6 +60,7 @@ struct PlainLink {
             case UInt8(ascii: "%"):
                 guard index + 2 < bytes.count, Self.isHexDigit(bytes[index + 1]), Self.isHexDigit(bytes[index + 2])
                 else { return nil }
+                hasEscapes = true
             default:
                 return nil  // not `isPlainByte`
             }

@@ -151,6 +151,11 @@ final class PlainLinkTests: XCTestCase {
         XCTAssertEqual(parts?.query, 22..<25)
         XCTAssertEqual(parts?.fragment, 26..<27)
         XCTAssertEqual(parts?.isSecure, true)
+        XCTAssertEqual(parts?.hasEscapes, false)
+        for escaped in ["https://example.com/a%2F", "https://example.com/a?b=%41", "https://example.com/a#%41"] {
+            var escaped = escaped
+            XCTAssertEqual(escaped.withUTF8 { PlainLink($0)?.hasEscapes }, true, escaped)
+        }
     }
 
     func testByteSetsMatchTheByteRules() {
