@@ -32,8 +32,12 @@ extension ClusteringEngine {
         rarestFirst.removeAll(keepingCapacity: true)
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
-        for position in vector.terms.ids.indices {
-            rarestFirst.append(UInt64(table.postingCount(of: vector.terms.ids[position])) << 32 | UInt64(position))
+        // Written through the buffer, sized once: an `append` per term checked the array's uniqueness each time.
+        rarestFirst.append(contentsOf: repeatElement(0, count: vector.terms.count))
+        rarestFirst.withUnsafeMutableBufferPointer { keys in
+            for position in vector.terms.ids.indices {
+                keys[position] = UInt64(table.postingCount(of: vector.terms.ids[position])) << 32 | UInt64(position)
+            }
         }
         rarestFirst.sort()
         for key in rarestFirst {

@@ -86,7 +86,7 @@ struct ClusteringEngine: Sendable {
             article.words.map { extractor.terms(words: $0, table: &table) }
             ?? extractor.terms(title: article.title, summary: article.summary, table: &table)
         documents += 1
-        for term in terms.ids { table.adjustDocumentFrequency(of: term, by: 1) }
+        table.countDocument(containing: terms.ids)
         index.reserve(terms: table.capacity)
         return WeightedTerms(terms, table: table, weighting: weighting, documents: documents)
     }

@@ -27,13 +27,18 @@ struct PostingIndex: Sendable {
 
     /// Adds an entry and returns its index in the term's list.
     mutating func append(_ posting: Posting, to term: TermID, in table: inout TermTable) -> Int32 {
-        let index = table[postings: term].count
-        if index == 0 {
-            table[postings: term].first = posting
-        } else {
-            rest[Int(term)].append(posting)
-        }
-        table[postings: term].count = index + 1
+        // The head is updated in one access (each write to `table[postings:]` checked the table's
+        // storage for uniqueness), and `rest` is touched only when the list already has an entry.
+        let index = Self.count(posting, in: &table[postings: term])
+        if index > 0 { rest[Int(term)].append(posting) }
+        return index
+    }
+
+    /// Counts one more entry in a list's head, storing it there if it is the first; returns its index.
+    private static func count(_ posting: Posting, in head: inout PostingHead) -> Int32 {
+        let index = head.count
+        if index == 0 { head.first = posting }
+        head.count = index + 1
         return index
     }
 

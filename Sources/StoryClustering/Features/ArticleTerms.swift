@@ -18,8 +18,14 @@ struct ArticleTerms: Sendable, Equatable {
     init(unordered pairs: some Collection<(TermID, Float)>, scratch keys: inout [UInt64]) {
         // Sorted as integers: the id in the high half, the weight's complemented bits in the low half
         // (a positive float's bits order like its value), so the largest weight of an id comes first.
+        // Written through the buffer, sized once: an `append` per pair checked the array's uniqueness each time.
         keys.removeAll(keepingCapacity: true)
-        for pair in pairs { keys.append(UInt64(UInt32(bitPattern: pair.0)) << 32 | UInt64(~pair.1.bitPattern)) }
+        keys.append(contentsOf: repeatElement(0, count: pairs.count))
+        keys.withUnsafeMutableBufferPointer { keys in
+            for (position, pair) in zip(keys.indices, pairs) {
+                keys[position] = UInt64(UInt32(bitPattern: pair.0)) << 32 | UInt64(~pair.1.bitPattern)
+            }
+        }
         keys.sort()
         ids.reserveCapacity(keys.count)
         weights.reserveCapacity(keys.count)

@@ -26,14 +26,20 @@ enum CapitalisationStatistics {
     /// Records one use of `term` written as `token`.
     static func observe(_ token: TokenList.Span, as term: TermID, in table: inout TermTable) {
         guard !token.startsSentence, !token.isNumber else { return }
-        if token.isCapitalised {
-            table[term].capitalisedUses += 1
+        // One access to the entry for all its updates: each `table[term]` written apart checked the
+        // table's storage for uniqueness again.
+        record(capitalised: token.isCapitalised, in: &table[term])
+    }
+
+    private static func record(capitalised: Bool, in entry: inout TermEntry) {
+        if capitalised {
+            entry.capitalisedUses += 1
         } else {
-            table[term].lowercaseUses += 1
+            entry.lowercaseUses += 1
         }
-        if table[term].capitalisedUses + table[term].lowercaseUses > decayAbove {
-            table[term].capitalisedUses /= 2
-            table[term].lowercaseUses /= 2
+        if entry.capitalisedUses + entry.lowercaseUses > decayAbove {
+            entry.capitalisedUses /= 2
+            entry.lowercaseUses /= 2
         }
     }
 }

@@ -144,6 +144,15 @@ struct TermTable: Sendable {
         return true
     }
 
+    /// Counts one more active article containing each of `ids` (`adjustDocumentFrequency(of:by: 1)` for
+    /// each, which never releases a term): one access to the records for the article, rather than a
+    /// check of their storage's uniqueness per term.
+    mutating func countDocument(containing ids: [TermID]) {
+        records.withUnsafeMutableBufferPointer { records in
+            for id in ids { records[Int(id)].entry.documentFrequency += 1 }
+        }
+    }
+
     private mutating func allocate(_ entry: TermEntry, stem: String, display: String) -> TermID {
         if let id = freeIDs.popLast() {
             let generation = records[Int(id)].entry.generation
