@@ -33,25 +33,30 @@ extension ClusteringEngine {
         var scanned = 0, scannedTerms = 0
         // Shortest posting list first (ties in term order), sorted as integers: length, then position.
         // Written through the buffer, sized once: an `append` per term checked the array's uniqueness each time.
+        var listed = 0  // entries in all the lists: what the scan may add at most
         rarestFirst.append(contentsOf: repeatElement(0, count: vector.terms.count))
         rarestFirst.withUnsafeMutableBufferPointer { keys in
             for position in vector.terms.ids.indices {
-                keys[position] = UInt64(table.postingCount(of: vector.terms.ids[position])) << 32 | UInt64(position)
+                let length = table.postingCount(of: vector.terms.ids[position])
+                listed += length
+                keys[position] = UInt64(length) << 32 | UInt64(position)
             }
         }
         rarestFirst.sort()
-        for key in rarestFirst {
-            let length = Int(key >> 32), position = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let term = vector.terms.ids[position]
-            let contribution = vector.values[position]
-            guard contribution > 0, length > 0 else { continue }
-            guard scanned + length <= Self.scanBudget || scannedTerms < Self.alwaysScanned else {
-                commonTerms.append(position)
-                continue
+        sums.scan(entries: listed) { scanner in
+            for key in rarestFirst {
+                let length = Int(key >> 32), position = Int(truncatingIfNeeded: key & 0xFFFF_FFFF)
+                let term = vector.terms.ids[position]
+                let contribution = vector.values[position]
+                guard contribution > 0, length > 0 else { continue }
+                guard scanned + length <= Self.scanBudget || scannedTerms < Self.alwaysScanned else {
+                    commonTerms.append(position)
+                    continue
+                }
+                scanned += length
+                scannedTerms += 1
+                scanner.add(postingsOf: term, in: index, table: table, weight: contribution)
             }
-            scanned += length
-            scannedTerms += 1
-            sums.add(postingsOf: term, in: index, table: table, weight: contribution)
         }
         var found = CandidateList(limit: commonTerms.isEmpty ? Self.candidateLimit : Self.rescoredCandidates)
         sums.drain { slot, dot in

@@ -128,9 +128,20 @@ struct ClusteringEngine: Sendable {
         for entry in shared {
             guard heaviest.count < Self.explainedTerms || entry.contribution > heaviest[heaviest.count - 1].contribution
             else { continue }
-            let place = heaviest.firstIndex { $0.contribution < entry.contribution } ?? heaviest.count
-            heaviest.insert(entry, at: place)
-            if heaviest.count > Self.explainedTerms { heaviest.removeLast() }
+            // Insertion by hand (`insert(_:at:)` went through the general `replaceSubrange` per entry): a
+            // full list gives up its last place, then lighter entries move down one place from the end;
+            // the entry lands after every one at least as heavy, so ties keep their order.
+            if heaviest.count < Self.explainedTerms {
+                heaviest.append(entry)
+            } else {
+                heaviest[heaviest.count - 1] = entry
+            }
+            var place = heaviest.count - 1
+            while place > 0, heaviest[place - 1].contribution < entry.contribution {
+                heaviest[place] = heaviest[place - 1]
+                place -= 1
+            }
+            heaviest[place] = entry
         }
         return JoinExplanation(
             score: Double(score), sharedTerms: heaviest.map { table.displayName(of: $0.term) },

@@ -12,30 +12,43 @@ struct ScoreAccumulator: Sendable {
         if sums.count < capacity { sums.append(contentsOf: repeatElement(0, count: capacity - sums.count)) }
     }
 
-    /// Adds `weight × mass` of every entry of `term`'s posting list to its story's sum (the slots
-    /// must have been reserved): one pass over the list with no check of the storage per entry.
-    ///
-    /// A list can touch at most as many new slots as it has entries, so `touched` is first made long
-    /// enough for all of them; the pass then writes both arrays through their buffers (an `append` per
-    /// newly touched slot checked the array's uniqueness each time).
-    mutating func add(postingsOf term: TermID, in index: PostingIndex, table: TermTable, weight: Float) {
-        let length = table.postingCount(of: term)
-        let needed = touchedCount + length
-        if touched.count < needed { touched.append(contentsOf: repeatElement(-1, count: needed - touched.count)) }
-        var count = touchedCount
-        sums.withUnsafeMutableBufferPointer { sums in
-            touched.withUnsafeMutableBufferPointer { touched in
-                index.forEachPosting(of: term, in: table) { posting in
-                    let slot = Int(posting.slot)
-                    if sums[slot] == 0 {
-                        touched[count] = posting.slot
-                        count += 1
-                    }
-                    sums[slot] += weight * posting.mass
+    /// Adds up posting lists through `Scanner`.
+    struct Scanner {
+        fileprivate let sums: UnsafeMutableBufferPointer<Float>
+        fileprivate let touched: UnsafeMutableBufferPointer<Int32>
+        fileprivate var touchedCount: Int
+
+        /// Adds `weight × mass` of every entry of `term`'s posting list to its story's sum: one pass over
+        /// the list with no check of the storage per entry.
+        mutating func add(postingsOf term: TermID, in index: PostingIndex, table: TermTable, weight: Float) {
+            index.forEachPosting(of: term, in: table) { posting in
+                let slot = Int(posting.slot)
+                if sums[slot] == 0 {
+                    touched[touchedCount] = posting.slot
+                    touchedCount += 1
                 }
+                sums[slot] += weight * posting.mass
             }
         }
-        touchedCount = count
+    }
+
+    /// Calls `body` with a scanner that adds posting lists of at most `entries` entries in all to the
+    /// sums (whose slots must have been reserved).
+    ///
+    /// Each entry touches at most one new slot, so `touched` is first made long enough for all of them;
+    /// the scanner then writes both arrays through buffers held once for the whole article (an `append`
+    /// per newly touched slot, or holding the buffers per list, checked the arrays' uniqueness each time).
+    mutating func scan(entries: Int, _ body: (inout Scanner) -> Void) {
+        let needed = touchedCount + entries
+        if touched.count < needed { touched.append(contentsOf: repeatElement(-1, count: needed - touched.count)) }
+        let start = touchedCount
+        touchedCount = sums.withUnsafeMutableBufferPointer { sums in
+            touched.withUnsafeMutableBufferPointer { touched in
+                var scanner = Scanner(sums: sums, touched: touched, touchedCount: start)
+                body(&scanner)
+                return scanner.touchedCount
+            }
+        }
     }
 
     /// Hands every touched slot and its sum to `body`, then resets.
