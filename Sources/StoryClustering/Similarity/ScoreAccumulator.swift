@@ -52,11 +52,19 @@ struct ScoreAccumulator: Sendable {
     }
 
     /// Hands every touched slot and its sum to `body`, then resets.
+    ///
+    /// The sums are reset through their buffer, held once (a write per slot checked the array's
+    /// uniqueness each time).
     mutating func drain(_ body: (Int32, Float) -> Void) {
-        for position in 0..<touchedCount {
-            let slot = touched[position]
-            body(slot, sums[Int(slot)])
-            sums[Int(slot)] = 0
+        let count = touchedCount
+        sums.withUnsafeMutableBufferPointer { sums in
+            touched.withUnsafeBufferPointer { touched in
+                for position in 0..<count {
+                    let slot = touched[position]
+                    body(slot, sums[Int(slot)])
+                    sums[Int(slot)] = 0
+                }
+            }
         }
         touchedCount = 0
     }

@@ -11,15 +11,11 @@ struct WeightedTerms: Sendable {
         self.terms = terms
         // Plain loops: a closure reading `table` made the caller pass a copy of the whole table (a
         // retain and a release of each of its arrays per article).
-        // Written through the buffer of an array made at its size: an `append` per term checked the
-        // array's uniqueness each time.
-        var weighted = [Float](repeating: 0, count: terms.count)
-        weighted.withUnsafeMutableBufferPointer { weighted in
-            for position in terms.ids.indices {
-                let entry = table[terms.ids[position]]
-                weighted[position] =
-                    terms.weights[position] * weighting.weight(of: entry, in: table, documents: documents)
-            }
+        var weighted: [Float] = []
+        weighted.reserveCapacity(terms.count)
+        for position in terms.ids.indices {
+            let entry = table[terms.ids[position]]
+            weighted.append(terms.weights[position] * weighting.weight(of: entry, in: table, documents: documents))
         }
         self.weighted = weighted
         let length = weighted.reduce(0) { $0 + $1 * $1 }.squareRoot()
