@@ -12,7 +12,6 @@ enum ArticleStep {
         _ article: PreparedArticle, tx: some StoreAccess, window: inout ClusteringWindow, stories: inout StoryRows,
         now: Date
     ) throws -> [EmittedEvent] {
-        let candidate = article.candidate
         let known = try tx.article(forKeys: article.keys.all)
         if let known = try known ?? nearDuplicate(of: article, tx: tx) {
             // Learn this copy's keys, so that it is found directly next time.
